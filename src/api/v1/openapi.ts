@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { EventDocumentSchema } from '../../domain/events/document';
+
+/*
+ * The OpenAPI 3.1 document, generated from the same Zod schemas that validate requests
+ * (OpenAPI 3.1 uses JSON Schema 2020-12, which Zod emits natively). Built once.
+ */
+
+const eventDocument = z.toJSONSchema(EventDocumentSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+delete (eventDocument as Record<string, unknown>).$schema;
+
+const problem = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'unsupported_media_type', 'rate_limited'] },
+        message: { type: 'string', description: 'Uitleg in het Nederlands.' },
+        problems: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['path', 'message'],
+            properties: { path: { type: 'string', example: 'workshops.3.rounds.0' }, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+};
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } };
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'bijeen API',
+    version: '1.0.0',
+    description:
+      'Evenementen lezen (openbaar) en schrijven (met een API-token van een organisator). Een document dat GET teruggeeft, ' +
+      'wordt door POST geaccepteerd (met een nieuwe slug): zo kopieert u een evenement of houdt u het bij in versiebeheer.',
+  },
+  servers: [{ url: '/api/v1' }],
+  components: {
+    securitySchemes: { organiserToken: { type: 'http', scheme: 'bearer', description: 'API-token van een organisator: `npm run token`.' } },
+    schemas: {
+      EventDocument: eventDocument,
+      Problem: problem,
+      EventSummary: {
+        type: 'object',
+        required: ['slug', 'title', 'summary', 'status', 'format', 'startsAt', 'endsAt', 'url', 'registration'],
+        properties: {
+          slug: { type: 'string' },
+          title: { type: 'string' },
+          summary: { type: 'string' },
+          status: { type: 'string', enum: ['published', 'cancelled'] },
+          format: { type: 'string', enum: ['on_site', 'online', 'hybrid'] },
+          startsAt: { type: 'string', format: 'date-time' },
+          endsAt: { type: 'string', format: 'date-time' },
+          url: { type: 'string', format: 'uri' },
+          cities: { type: 'array', items: { type: 'string' } },
+          organisers: { type: 'array', items: { type: 'string' } },
+          reportUrl: { type: ['string', 'null'], format: 'uri' },
+        },
+      },
+      Availability: {
+        type: 'object',
+        properties: {
+          registration: {
+            type: 'object',
+            properties: {
+              kind: { type: 'string', enum: ['open', 'not_yet_open', 'deadline_passed', 'full', 'cancelled', 'past', 'none'] },
+            },
+            additionalProperties: true,
+          },
+          capacity: { type: ['integer', 'null'] },
+          confirmed: { type: 'integer' },
+          waitlisted: { type: 'integer' },
+          workshops: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                workshop: { type: 'string' },
+                round: { type: 'string' },
+                capacity: { type: ['integer', 'null'] },
+                taken: { type: 'integer' },
+                placesLeft: { type: ['integer', 'null'] },
+                full: { type: 'boolean' },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  paths: {
+    '/events': {
+      get: {
+        summary: 'Gepubliceerde evenementen, komende eerst',
+        responses: {
+          200: {
+            description: 'Evenementen',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    upcoming: { type: 'array', items: { $ref: '#/components/schemas/EventSummary' } },
+                    past: { type: 'array', items: { $ref: '#/components/schemas/EventSummary' } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        summary: 'Een evenement aanmaken uit één document',
+        security: [{ organiserToken: [] }],
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } } },
+        responses: {
+          201: { description: 'Aangemaakt', content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } } },
+          400: errorResponse('Ongeldig document: elk probleem met zijn veldpad'),
+          401: errorResponse('Geen of ongeldig token'),
+          409: errorResponse('Slug al in gebruik'),
+          413: errorResponse('Document te groot'),
+          415: errorResponse('Geen application/json'),
+        },
+      },
+    },
+    '/events/{slug}': {
+      parameters: [slugParam],
+      get: {
+        summary: 'Het volledige evenement als document',
+        description: 'Met een token van een organisator van het evenement ook concepten en online links.',
+        responses: {
+          200: { description: 'Het evenement', content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } } },
+          404: errorResponse('Onbekende slug'),
+        },
+      },
+      put: {
+        summary: 'Een evenement vervangen',
+        description: 'Onderdelen worden op hun `key` herkend, zodat aanmeldingen bij rondes en deelsessies blijven bestaan.',
+        security: [{ organiserToken: [] }],
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } } },
+        responses: {
+          200: { description: 'Vervangen', content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } } },
+          400: errorResponse('Ongeldig document'),
+          401: errorResponse('Geen of ongeldig token'),
+          403: errorResponse('Niet uw evenement'),
+          404: errorResponse('Onbekende slug'),
+          409: errorResponse('De wijziging zou aanmeldingen verliezen'),
+        },
+      },
+    },
+    '/events/{slug}/availability': {
+      parameters: [slugParam],
+      get: {
+        summary: 'Live beschikbaarheid: stand van de aanmelding en plaatsen per deelsessie per ronde',
+        responses: {
+          200: { description: 'Beschikbaarheid', content: { 'application/json': { schema: { $ref: '#/components/schemas/Availability' } } } },
+          404: errorResponse('Onbekende slug'),
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,128 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../../app';
+import { findEventRowBySlug } from '../../domain/events/data';
+import { assertOrganises, createEvent, getEventDocument, getEventView, listAgenda, replaceEvent } from '../../domain/events/service';
+import { authenticateApiToken } from '../../domain/organisers/service';
+import { isoLocal } from '../../kernel/dates';
+import { DomainError } from '../../kernel/errors';
+import { openApiDocument } from './openapi';
+
+/** A whole event document is rarely over 200 kB; 1 MB leaves room and stops abuse. */
+const MAX_BODY = 1024 * 1024;
+
+function bearer(c: Context): string | undefined {
+  const h = c.req.header('authorization');
+  const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null;
+  return m?.[1];
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    throw new ApiError(415, 'unsupported_media_type', 'Stuur het document als application/json.');
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid', 'De body is geen geldige JSON.');
+  }
+}
+
+/** Errors of the HTTP layer itself (not of the domain). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 413 | 415 | 429,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const tooLarge = bodyLimit({
+  maxSize: MAX_BODY,
+  onError: () => {
+    throw new ApiError(413, 'too_large', `Het document is groter dan ${MAX_BODY / 1024 / 1024} MB.`);
+  },
+});
+
+export function apiV1Routes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument));
+
+  app.get('/events', async (c) => {
+    const { db, clock, config } = c.var.deps;
+    const { upcoming, past } = await listAgenda(db, clock());
+    const summary = (i: (typeof upcoming)[number]) => ({
+      slug: i.slug,
+      title: i.title,
+      summary: i.summary,
+      status: i.status,
+      format: i.format,
+      startsAt: isoLocal(i.startsAt),
+      endsAt: isoLocal(i.endsAt),
+      url: `${config.publicUrl}/evenementen/${i.slug}`,
+      cities: i.cities,
+      organisers: i.organisers,
+      reportUrl: i.report ? `${config.publicUrl}/evenementen/${i.slug}/verslag` : null,
+    });
+    return c.json({ upcoming: upcoming.map(summary), past: past.map(summary) });
+  });
+
+  app.get('/events/:slug', async (c) => {
+    const { db } = c.var.deps;
+    const slug = c.req.param('slug');
+    // With a token of one of its organisers, an event shows drafts and join links too.
+    let includePrivate = false;
+    const token = bearer(c);
+    if (token) {
+      const organiser = await authenticateApiToken(db, token);
+      const row = await findEventRowBySlug(db, slug);
+      if (row) {
+        await assertOrganises(db, row.id, organiser.id);
+        includePrivate = true;
+      }
+    }
+    const doc = await getEventDocument(db, slug, { includePrivate, now: c.var.deps.clock() });
+    if (!doc) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
+    return c.json(doc);
+  });
+
+  app.get('/events/:slug/availability', async (c) => {
+    const view = await getEventView(c.var.deps.db, c.req.param('slug'), c.var.deps.clock());
+    if (!view) throw new DomainError('not_found', `Er is geen evenement "${c.req.param('slug')}".`);
+    return c.json({
+      registration: view.registration,
+      capacity: view.doc.registration.capacity ?? null,
+      confirmed: view.confirmed,
+      waitlisted: view.waitlisted,
+      workshops: view.seats.map((s) => ({
+        workshop: s.workshopKey,
+        round: s.roundKey,
+        capacity: s.capacity,
+        taken: s.taken,
+        placesLeft: s.placesLeft,
+        full: s.full,
+      })),
+    });
+  });
+
+  app.post('/events', tooLarge, async (c) => {
+    const { db, clock, config } = c.var.deps;
+    const organiser = await authenticateApiToken(db, bearer(c));
+    const doc = await createEvent(db, await jsonBody(c), { actingOrganiserId: organiser.id, now: clock() });
+    c.header('location', `${config.publicUrl}/api/v1/events/${doc.slug}`);
+    return c.json(doc, 201);
+  });
+
+  app.put('/events/:slug', tooLarge, async (c) => {
+    const { db, clock } = c.var.deps;
+    const organiser = await authenticateApiToken(db, bearer(c));
+    const doc = await replaceEvent(db, c.req.param('slug'), await jsonBody(c), { actingOrganiserId: organiser.id, now: clock() });
+    return c.json(doc);
+  });
+
+  return app;
+}

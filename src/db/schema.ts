@@ -1,0 +1,4 @@
+// All tables, for drizzle-kit and for the typed client. Each area owns its own table.ts.
+export * from '../domain/organisers/table';
+export * from '../domain/events/table';
+export * from '../domain/registration/table';

@@ -1,0 +1,139 @@
+/*
+ * Pure rules about events: plain data and `now` in, decisions out. No I/O.
+ */
+import { formatDateNl, formatTimeRangeNl, local, localDayDiff, sameLocalDay } from '../../kernel/dates';
+
+export interface RegistrationSettingsView {
+  mode: 'form' | 'none';
+  opensAt: Date | null;
+  closesAt: Date | null;
+  capacity: number | null;
+  waitlist: boolean;
+}
+
+export type RegistrationState =
+  | { kind: 'none' }
+  | { kind: 'cancelled' }
+  | { kind: 'past' }
+  | { kind: 'not_yet_open'; opensAt: Date }
+  | { kind: 'deadline_passed'; closedAt: Date }
+  | { kind: 'full'; waitlistOpen: boolean }
+  | { kind: 'open'; placesLeft: number | null; closesAt: Date | null };
+
+/**
+ * Where registration stands for an event right now. The order matters: a cancelled event
+ * is cancelled even when full; after the deadline it is closed even with places left.
+ */
+export function registrationState(input: {
+  status: 'draft' | 'published' | 'cancelled';
+  settings: RegistrationSettingsView;
+  eventEndsAt: Date;
+  confirmed: number;
+  now: Date;
+}): RegistrationState {
+  const { status, settings, eventEndsAt, confirmed, now } = input;
+  if (status === 'cancelled') return { kind: 'cancelled' };
+  if (now >= eventEndsAt) return { kind: 'past' };
+  if (settings.mode === 'none') return { kind: 'none' };
+  if (settings.opensAt && now < settings.opensAt) return { kind: 'not_yet_open', opensAt: settings.opensAt };
+  if (settings.closesAt && now >= settings.closesAt) return { kind: 'deadline_passed', closedAt: settings.closesAt };
+  if (settings.capacity !== null && confirmed >= settings.capacity) return { kind: 'full', waitlistOpen: settings.waitlist };
+  return {
+    kind: 'open',
+    placesLeft: settings.capacity === null ? null : settings.capacity - confirmed,
+    closesAt: settings.closesAt,
+  };
+}
+
+export interface SeatCount {
+  capacity: number | null;
+  taken: number;
+}
+
+/** A workshop in a round is full ("VOL") when its confirmed choices reach its capacity. */
+export function isFull(s: SeatCount): boolean {
+  return s.capacity !== null && s.taken >= s.capacity;
+}
+
+export function placesLeft(s: SeatCount): number | null {
+  return s.capacity === null ? null : Math.max(0, s.capacity - s.taken);
+}
+
+export interface VenueAddress {
+  name: string;
+  street?: string | null | undefined;
+  postcode?: string | null | undefined;
+  city: string;
+  latitude?: number | string | null | undefined;
+  longitude?: number | string | null | undefined;
+}
+
+/**
+ * A plain OpenStreetMap link (no embedded third-party frame): to the exact point when the
+ * organiser gave one, else a search for the address.
+ */
+export function mapUrl(v: VenueAddress): string {
+  if (v.latitude != null && v.longitude != null && v.latitude !== '' && v.longitude !== '') {
+    const lat = Number(v.latitude);
+    const lon = Number(v.longitude);
+    return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+  }
+  const q = [v.street, [v.postcode, v.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(q || v.name)}`;
+}
+
+export interface MeetingTimes {
+  startsAt: Date;
+  endsAt: Date;
+  title?: string | null | undefined;
+}
+
+export type Schedule =
+  /** One meeting on one day: "donderdag 28 januari 2021", "13:00–17:00 uur". */
+  | { kind: 'single'; date: string; time: string }
+  /** Consecutive days with the same hours (or one meeting over several days). */
+  | { kind: 'days'; date: string; time: string | null; days: number }
+  /** A series of meetings, each with its own date (a course). */
+  | { kind: 'series'; date: string; count: number };
+
+/** "maandag 21 t/m woensdag 23 november 2022", shortening what both ends share. */
+export function formatDateRangeNl(start: Date, end: Date): string {
+  const a = local(start);
+  const b = local(end);
+  if (a.hasSame(b, 'day')) return formatDateNl(start);
+  if (a.hasSame(b, 'month')) return `${a.toFormat('cccc d')} t/m ${b.toFormat('cccc d LLLL yyyy')}`;
+  if (a.hasSame(b, 'year')) return `${a.toFormat('cccc d LLLL')} t/m ${b.toFormat('cccc d LLLL yyyy')}`;
+  return `${formatDateNl(start)} t/m ${formatDateNl(end)}`;
+}
+
+/** How an event's dates read as a whole, from its meetings (sorted or not). */
+export function scheduleOf(meetingsIn: MeetingTimes[]): Schedule {
+  const ms = [...meetingsIn].sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
+  const first = ms[0];
+  const last = ms[ms.length - 1];
+  if (!first || !last) throw new Error('An event has at least one meeting.');
+  if (ms.length === 1) {
+    if (sameLocalDay(first.startsAt, first.endsAt))
+      return { kind: 'single', date: formatDateNl(first.startsAt), time: formatTimeRangeNl(first.startsAt, first.endsAt) };
+    return {
+      kind: 'days',
+      date: formatDateRangeNl(first.startsAt, first.endsAt),
+      time: null,
+      days: localDayDiff(first.startsAt, first.endsAt) + 1,
+    };
+  }
+  const untitled = ms.every((m) => !m.title);
+  const consecutive = ms.every((m, i) => i === 0 || localDayDiff(ms[i - 1]!.startsAt, m.startsAt) === 1);
+  const oneDayEach = ms.every((m) => sameLocalDay(m.startsAt, m.endsAt));
+  if (untitled && consecutive && oneDayEach) {
+    const time = formatTimeRangeNl(first.startsAt, first.endsAt);
+    const sameHours = ms.every((m) => formatTimeRangeNl(m.startsAt, m.endsAt) === time);
+    return { kind: 'days', date: formatDateRangeNl(first.startsAt, last.endsAt), time: sameHours ? time : null, days: ms.length };
+  }
+  return { kind: 'series', date: formatDateRangeNl(first.startsAt, last.startsAt), count: ms.length };
+}
+
+/** A report is public from its publication moment on; without one it is a draft. */
+export function isPublished(publishedAt: Date | null | undefined, now: Date): boolean {
+  return publishedAt != null && publishedAt <= now;
+}

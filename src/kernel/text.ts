@@ -1,0 +1,24 @@
+/** Slugs: lower-case ASCII words joined by hyphens, as used in URLs and keys. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function slugify(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+/**
+ * Dutch postcodes: four digits (not starting with 0), two letters; SA, SD and SS are not
+ * issued. Returns the canonical "2526 BN" form, or null when it is not a postcode.
+ */
+export function normalisePostcode(input: string): string | null {
+  const m = /^\s*([1-9][0-9]{3})\s?([a-zA-Z]{2})\s*$/.exec(input);
+  if (!m) return null;
+  const letters = m[2]!.toUpperCase();
+  if (letters === 'SA' || letters === 'SD' || letters === 'SS') return null;
+  return `${m[1]} ${letters}`;
+}

@@ -1,0 +1,47 @@
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase, type Database } from './db/client';
+import { DataDirLockedError } from './db/lock';
+import { loadDemoIfEmpty } from './demo/load';
+import { systemClock } from './kernel/clock';
+
+// config → db → app → serve; graceful shutdown.
+const config = loadConfig();
+const logger = pino({ level: config.logLevel });
+
+let database: Database;
+try {
+  database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+} catch (err) {
+  if (err instanceof DataDirLockedError) {
+    logger.fatal(err.message);
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'database ready');
+
+if (config.demo) {
+  const loaded = await loadDemoIfEmpty(database.db, systemClock());
+  if (loaded) logger.info({ events: loaded }, 'demo events loaded');
+}
+
+const app = createApp({ db: database.db, config, logger, clock: systemClock, ping: database.ping });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info(`bijeen luistert op http://localhost:${info.port}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

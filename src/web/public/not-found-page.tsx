@@ -1,0 +1,32 @@
+import type { FC } from 'hono/jsx';
+import { Layout } from '../components/layout';
+
+export const NotFoundPage: FC<{ what?: string }> = ({ what }) => (
+  <Layout title="Pagina niet gevonden">
+    <h1 class="utrecht-heading-1">Pagina niet gevonden</h1>
+    <p class="utrecht-paragraph">
+      {what ?? 'Deze pagina bestaat niet (meer).'} Misschien is het adres verkeerd overgenomen, of is het evenement
+      verplaatst.
+    </p>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/">
+        Naar de agenda
+      </a>
+    </p>
+  </Layout>
+);
+
+export const ErrorPage: FC = () => (
+  <Layout title="Er ging iets mis">
+    <h1 class="utrecht-heading-1">Er ging iets mis</h1>
+    <p class="utrecht-paragraph">
+      Door een fout aan onze kant kon deze pagina niet worden getoond. Er is niets verloren gegaan. Probeer het over een
+      paar minuten opnieuw.
+    </p>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/">
+        Naar de agenda
+      </a>
+    </p>
+  </Layout>
+);
