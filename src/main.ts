@@ -1,25 +1,35 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { loadDemoIfEmpty } from './demo/load';
 import { systemClock } from './kernel/clock';
 
 // config → db → app → serve; graceful shutdown.
-const config = loadConfig();
+
+/** Start-up problems a person can fix get one clear line, not a stack trace. */
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  fail((err as Error).message);
+}
 const logger = pino({ level: config.logLevel });
 
 let database: Database;
 try {
   database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 } catch (err) {
-  if (err instanceof DataDirLockedError) {
-    logger.fatal(err.message);
-    console.error(err.message);
-    process.exit(1);
-  }
+  if (err instanceof DataDirLockedError) fail(err.message);
+  if (config.databaseUrl && (err as NodeJS.ErrnoException).code === 'ECONNREFUSED')
+    fail(`Kan PostgreSQL niet bereiken op DATABASE_URL (${(err as Error).message}). Draait de database?`);
   throw err;
 }
 logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'database ready');

@@ -223,7 +223,7 @@ export function build(now: Date): EventDocumentInput {
           { name: 'Nicoline Grötzebauch', organisation: 'Clubhuis de Mussen' },
           { name: 'Rob Kluiters', organisation: 'Gemeente Den Haag' },
         ],
-        capacity: 15,
+        capacity: 20,
         rounds: ['ronde-1'],
       },
       {
@@ -236,7 +236,7 @@ export function build(now: Date): EventDocumentInput {
           { name: 'Bastiaan de Jong', organisation: 'Gemeente Den Haag' },
           { name: 'Jeroen Visser', organisation: 'Gemeente Den Haag' },
         ],
-        capacity: 15,
+        capacity: 20,
         rounds: ['ronde-1'],
       },
       {
@@ -250,7 +250,7 @@ export function build(now: Date): EventDocumentInput {
           { name: 'Thijs van Mierlo', organisation: 'LSA' },
           { name: 'Coskun Yilmaz', organisation: 'Gemeente Den Haag' },
         ],
-        capacity: 15,
+        capacity: 20,
         rounds: ['ronde-1'],
       },
       {
@@ -263,7 +263,7 @@ export function build(now: Date): EventDocumentInput {
           { name: 'Shakira van Steenis', organisation: 'Bureau Graswortel' },
           { name: 'Joos Meppelink', organisation: 'Gemeente Den Haag' },
         ],
-        capacity: 15,
+        capacity: 20,
         rounds: ['ronde-1'],
       },
     ],

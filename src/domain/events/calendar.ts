@@ -1,5 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { DateTime } from 'luxon';
 import { ZONE } from '../../kernel/dates';
 import type { EventDocument } from './document';
 
@@ -41,8 +42,10 @@ export function eventsCalendar(docs: EventDocument[], opts: CalendarOptions): st
         doc.meetings.length > 1 ? `${doc.title} (${m.title ?? `dag ${i + 1}`}, ${i + 1}/${doc.meetings.length})` : doc.title;
       cal.createEvent({
         id: `${doc.id ?? doc.slug}-${m.key}@bijeen`,
-        start: new Date(m.startsAt),
-        end: new Date(m.endsAt),
+        // Zone-aware values: with a plain Date, ical-generator writes UTC wall time next
+        // to TZID=Europe/Amsterdam, and Outlook would show the meeting an hour off.
+        start: DateTime.fromISO(m.startsAt, { zone: ZONE }),
+        end: DateTime.fromISO(m.endsAt, { zone: ZONE }),
         timezone: ZONE,
         summary,
         description: `${doc.summary}\n\n${url}`,

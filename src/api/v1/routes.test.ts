@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, type TestDatabase } from '../../../test/db';
+import { eventDocument } from '../../../test/factories';
+import { testApp } from '../../../test/app';
+import { loadDemoIfEmpty } from '../../demo/load';
+import { createApiToken, ensureOrganiser } from '../../domain/organisers/service';
+import { TEST_NOW } from '../../../test/app';
+
+function withoutIdsAndSlug(doc: unknown): unknown {
+  return JSON.parse(JSON.stringify(doc, (k, v) => (k === 'id' || k === 'slug' ? undefined : v)));
+}
+
+describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
+  let database: TestDatabase;
+  let app: ReturnType<typeof testApp>;
+  let token: string;
+  let otherToken: string;
+
+  const send = (method: string, path: string, body?: unknown, auth: string | null = token, type = 'application/json') =>
+    app.request(path, {
+      method,
+      headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...(body !== undefined ? { 'content-type': type } : {}) },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    database = await open();
+    await loadDemoIfEmpty(database.db, TEST_NOW);
+    app = testApp(database);
+    const platform31 = await ensureOrganiser(database.db, 'platform31', 'Platform31');
+    token = await createApiToken(database.db, platform31.id, 'test');
+    const other = await ensureOrganiser(database.db, 'ander-instituut', 'Ander instituut');
+    otherToken = await createApiToken(database.db, other.id, 'test');
+  });
+  afterAll(() => database?.close());
+
+  it('lists published events, upcoming first, with links', async () => {
+    const res = await app.request('/api/v1/events');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { upcoming: { slug: string; url: string; reportUrl: string | null }[] };
+    expect(body.upcoming.map((e) => e.slug)).toEqual([
+      'haagse-wijkaanpak',
+      'dag-van-de-buurt',
+      'leergang-wijkaanpak',
+      'werkplaats-wijkontwikkeling',
+    ]);
+    expect(body.upcoming[0]!.reportUrl).toBe('http://bijeen.test/evenementen/haagse-wijkaanpak/verslag');
+  });
+
+  it('round-trips: GET → POST as a copy → GET gives the same event apart from slug and ids', async () => {
+    const original = await (await app.request('/api/v1/events/dag-van-de-buurt')).json();
+    const copy = { ...(original as object), slug: 'dag-van-de-buurt-kopie' };
+    const created = await send('POST', '/api/v1/events', copy);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe('http://bijeen.test/api/v1/events/dag-van-de-buurt-kopie');
+    const again = await (await app.request('/api/v1/events/dag-van-de-buurt-kopie')).json();
+    expect(withoutIdsAndSlug(again)).toEqual(withoutIdsAndSlug(original));
+    expect((again as { id: string }).id).not.toBe((original as { id: string }).id);
+  });
+
+  it('replaces an event with PUT and keeps it readable', async () => {
+    const doc = eventDocument({ slug: 'api-put' });
+    expect((await send('POST', '/api/v1/events', doc)).status).toBe(201);
+    const res = await send('PUT', '/api/v1/events/api-put', { ...doc, title: 'Nieuwe titel' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { title: string }).title).toBe('Nieuwe titel');
+  });
+
+  it.each([
+    ['a missing title', { title: undefined }, 'title'],
+    ['an end before the start', { meetings: [{ key: 'm', startsAt: '2030-03-06T17:30:00+01:00', endsAt: '2030-03-06T12:30:00+01:00', venue: 'stadhuis' }] }, 'meetings.0.endsAt'],
+    ['a negative capacity', { registration: { capacity: -1 } }, 'registration.capacity'],
+    ['an unknown btw category', { price: { amountCents: 100, vatCategory: 'hoog' } }, 'price.vatCategory'],
+    ['a workshop in a round that does not exist', { workshops: [{ key: 'x', title: 'X', rounds: ['ronde-7'] }] }, 'workshops.0.rounds.0'],
+    ['a malformed postcode', { venues: [{ key: 'stadhuis', name: 'Stadhuis', postcode: 'ABCD 12', city: 'Den Haag' }] }, 'venues.0.postcode'],
+  ])('answers 400 for %s, naming the field', async (_name, change, path) => {
+    const res = await send('POST', '/api/v1/events', { ...eventDocument({ slug: 'fout' }), ...change });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string; problems: { path: string; message: string }[] } };
+    expect(body.error.code).toBe('invalid');
+    expect(body.error.problems.map((p) => p.path)).toContain(path);
+    expect(body.error.problems.every((p) => p.message.length > 5)).toBe(true);
+  });
+
+  it('answers 401 without a token or with a wrong one, and writes nothing', async () => {
+    expect((await send('POST', '/api/v1/events', eventDocument({ slug: 'zonder-token' }), null)).status).toBe(401);
+    expect((await send('POST', '/api/v1/events', eventDocument({ slug: 'zonder-token' }), 'bij_verzonnen')).status).toBe(401);
+    expect((await app.request('/api/v1/events/zonder-token')).status).toBe(404);
+  });
+
+  it("answers 403 when another organiser's token replaces an event", async () => {
+    const res = await send('PUT', '/api/v1/events/haagse-wijkaanpak', eventDocument({ slug: 'haagse-wijkaanpak' }), otherToken);
+    expect(res.status).toBe(403);
+  });
+
+  it('answers 404 in JSON for an unknown slug, on reads and writes', async () => {
+    const res = await app.request('/api/v1/events/bestaat-niet');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    expect((await send('PUT', '/api/v1/events/bestaat-niet', eventDocument({ slug: 'bestaat-niet' }))).status).toBe(404);
+  });
+
+  it('answers 409 for a slug in use', async () => {
+    const res = await send('POST', '/api/v1/events', eventDocument({ slug: 'haagse-wijkaanpak' }));
+    expect(res.status).toBe(409);
+  });
+
+  it.each([
+    ['broken JSON', '{"slug": "x",', 'application/json', 400],
+    ['a wrong content type', 'slug=x', 'application/x-www-form-urlencoded', 415],
+    ['a body over 1 MB', JSON.stringify({ ...eventDocument({ slug: 'groot' }), summary: 'x'.repeat(1_100_000) }), 'application/json', 413],
+  ])('answers %s with a 4xx and a Dutch message', async (_name, body, type, status) => {
+    const res = await send('POST', '/api/v1/events', body, token, type);
+    expect(res.status).toBe(status);
+    const json = (await res.json()) as { error: { message: string } };
+    expect(json.error.message).toMatch(/[a-z]/);
+  });
+
+  it('shows drafts and join links only with an organiser token', async () => {
+    const doc = eventDocument({
+      slug: 'api-concept',
+      status: 'draft',
+      format: 'hybrid',
+      meetings: [{ key: 'm', startsAt: '2030-03-06T12:30:00+01:00', endsAt: '2030-03-06T17:30:00+01:00', venue: 'stadhuis', online: true, joinUrl: 'https://meet.example.org/x' }],
+    });
+    expect((await send('POST', '/api/v1/events', doc)).status).toBe(201);
+    expect((await app.request('/api/v1/events/api-concept')).status).toBe(404);
+    const own = await send('GET', '/api/v1/events/api-concept');
+    expect(((await own.json()) as { meetings: { joinUrl?: string }[] }).meetings[0]!.joinUrl).toBe('https://meet.example.org/x');
+  });
+
+  it('gives live availability per workshop per round', async () => {
+    const res = await app.request('/api/v1/events/haagse-wijkaanpak/availability');
+    const body = (await res.json()) as { registration: { kind: string }; confirmed: number; workshops: { workshop: string; full: boolean }[] };
+    expect(body.registration.kind).toBe('full');
+    expect(body.confirmed).toBe(75);
+    expect(body.workshops.filter((w) => w.full).map((w) => w.workshop)).toEqual(['opgavegericht-werken']);
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the same schema', async () => {
+    const res = await app.request('/api/v1/openapi.json');
+    const spec = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: { EventDocument: { properties: Record<string, unknown>; required: string[] } } } };
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toEqual(['/events', '/events/{slug}', '/events/{slug}/availability']);
+    const schema = spec.components.schemas.EventDocument;
+    expect(schema.required).toEqual(expect.arrayContaining(['slug', 'title', 'summary', 'format', 'meetings']));
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['programme', 'workshops', 'registration', 'price', 'report']));
+  });
+
+  it('never answers a 500 to unknown API paths', async () => {
+    const res = await app.request('/api/v1/nergens');
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,225 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, type TestDatabase } from '../../../test/db';
+import { eventDocument } from '../../../test/factories';
+import { TEST_NOW } from '../../../test/app';
+import { loadDemoIfEmpty } from '../../demo/load';
+import { DomainError } from '../../kernel/errors';
+import { ensureOrganiser } from '../organisers/service';
+import { registrationChoices, registrations } from '../registration/table';
+import { createEvent, getEventDocument, getEventView, listAgenda, replaceEvent } from './service';
+import { programmeItems, workshops } from './table';
+
+/** Strip what the database assigns, to compare documents by content. */
+function withoutIds(doc: unknown): unknown {
+  return JSON.parse(JSON.stringify(doc, (k, v) => (k === 'id' ? undefined : v)));
+}
+
+async function rejection(p: Promise<unknown>): Promise<DomainError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(DomainError);
+  return err as DomainError;
+}
+
+describe.each(databaseKinds)('event service on $name', ({ open }) => {
+  let database: TestDatabase;
+  let organiserId: string;
+  let otherOrganiserId: string;
+
+  beforeAll(async () => {
+    database = await open();
+    organiserId = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
+    otherOrganiserId = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;
+  });
+  afterAll(() => database?.close());
+
+  it('stores an event and gives back the same document', async () => {
+    const input = eventDocument({ slug: 'terug-gelezen' });
+    const saved = await createEvent(database.db, input, { actingOrganiserId: organiserId });
+    expect(saved.id).toMatch(/^[0-9a-f-]{36}$/);
+    const read = await getEventDocument(database.db, 'terug-gelezen', { includePrivate: true });
+    expect(withoutIds(read)).toEqual(withoutIds(saved));
+    expect(read!.workshops.map((w) => [w.key, w.rounds])).toEqual([
+      ['abcd', ['ronde-1', 'ronde-2']],
+      ['geld', ['ronde-1']],
+      ['corporaties', ['ronde-2']],
+    ]);
+    expect(read!.meetings[0]!.startsAt).toBe('2030-03-06T12:30:00+01:00');
+    expect(read!.venues[0]!.postcode).toBe('2511 BT');
+  });
+
+  it('refuses a second event with the same slug', async () => {
+    await createEvent(database.db, eventDocument({ slug: 'dubbel' }), { actingOrganiserId: organiserId });
+    const err = await rejection(createEvent(database.db, eventDocument({ slug: 'dubbel' }), { actingOrganiserId: organiserId }));
+    expect(err.code).toBe('conflict');
+  });
+
+  it('writes nothing when a document is invalid', async () => {
+    const err = await rejection(
+      createEvent(database.db, eventDocument({ slug: 'half', workshops: [{ key: 'x', title: 'X', rounds: ['nergens'] }] }), {
+        actingOrganiserId: organiserId,
+      }),
+    );
+    expect(err.code).toBe('invalid');
+    expect(await getEventDocument(database.db, 'half', { includePrivate: true })).toBeNull();
+  });
+
+  it('keeps the ids of rounds and workshops when an event is replaced, so registrations survive', async () => {
+    const created = await createEvent(database.db, eventDocument({ slug: 'bewerkt' }), { actingOrganiserId: organiserId });
+    const abcd = created.workshops.find((w) => w.key === 'abcd')!;
+    const round1 = created.programme.find((p) => p.key === 'ronde-1')!;
+    const edited = { ...created, title: 'Bewerkte titel', workshops: created.workshops.map((w) => (w.key === 'abcd' ? { ...w, capacity: 30 } : w)) };
+    const replaced = await replaceEvent(database.db, 'bewerkt', edited, { actingOrganiserId: organiserId });
+    expect(replaced.title).toBe('Bewerkte titel');
+    expect(replaced.workshops.find((w) => w.key === 'abcd')).toMatchObject({ id: abcd.id, capacity: 30 });
+    expect(replaced.programme.find((p) => p.key === 'ronde-1')!.id).toBe(round1.id);
+  });
+
+  it('refuses to drop a workshop that people chose, and changes nothing', async () => {
+    const created = await createEvent(database.db, eventDocument({ slug: 'met-aanmelding' }), { actingOrganiserId: organiserId });
+    const eventId = created.id!;
+    const [reg] = await database.db
+      .insert(registrations)
+      .values({ eventId, status: 'confirmed', name: 'Fictieve Deelnemer', email: 'deelnemer@example.org' })
+      .returning();
+    const [w] = await database.db.select().from(workshops).where(and(eq(workshops.eventId, eventId), eq(workshops.key, 'geld')));
+    const [r] = await database.db.select().from(programmeItems).where(eq(programmeItems.id, created.programme.find((p) => p.key === 'ronde-1')!.id!));
+    await database.db.insert(registrationChoices).values({ registrationId: reg!.id, roundId: r!.id, workshopId: w!.id, status: 'confirmed' });
+
+    const without = { ...created, title: 'Zonder geld', workshops: created.workshops.filter((x) => x.key !== 'geld') };
+    const err = await rejection(replaceEvent(database.db, 'met-aanmelding', without, { actingOrganiserId: organiserId }));
+    expect(err.code).toBe('conflict');
+    expect(err.problems[0]!.message).toContain('Zeggenschap door geld');
+    const after = await getEventDocument(database.db, 'met-aanmelding', { includePrivate: true });
+    expect(after!.title).toBe('Proefdag wijkaanpak');
+    expect(after!.workshops.map((x) => x.key)).toContain('geld');
+  });
+
+  it('lets only an organiser of the event replace it', async () => {
+    await createEvent(database.db, eventDocument({ slug: 'van-een-ander' }), { actingOrganiserId: organiserId });
+    const err = await rejection(
+      replaceEvent(database.db, 'van-een-ander', eventDocument({ slug: 'van-een-ander', title: 'Gekaapt' }), { actingOrganiserId: otherOrganiserId }),
+    );
+    expect(err.code).toBe('forbidden');
+  });
+
+  it('links the acting organiser and the co-organisers the document names', async () => {
+    const doc = eventDocument({
+      slug: 'samen',
+      organisers: [
+        { slug: 'nieuwe-partner', name: 'Nieuwe partner', role: 'organiser' },
+      ],
+    });
+    const saved = await createEvent(database.db, doc, { actingOrganiserId: organiserId });
+    expect(saved.organisers.map((o) => [o.slug, o.role])).toEqual([
+      ['kennisinstituut', 'co_organiser'],
+      ['nieuwe-partner', 'organiser'],
+    ]);
+  });
+
+  it('hides drafts, join links and unpublished reports from the public', async () => {
+    await createEvent(
+      database.db,
+      eventDocument({
+        slug: 'concept',
+        status: 'draft',
+        format: 'online',
+        meetings: [{ key: 'm', startsAt: '2030-03-06T12:30:00+01:00', endsAt: '2030-03-06T17:30:00+01:00', online: true, joinUrl: 'https://meet.example.org/geheim' }],
+      }),
+      { actingOrganiserId: organiserId },
+    );
+    expect(await getEventDocument(database.db, 'concept')).toBeNull();
+    const own = await getEventDocument(database.db, 'concept', { includePrivate: true });
+    expect(own!.meetings[0]!.joinUrl).toBe('https://meet.example.org/geheim');
+
+    await createEvent(
+      database.db,
+      eventDocument({
+        slug: 'online-open',
+        format: 'online',
+        meetings: [{ key: 'm', startsAt: '2030-03-06T12:30:00+01:00', endsAt: '2030-03-06T17:30:00+01:00', online: true, joinUrl: 'https://meet.example.org/geheim' }],
+        report: { title: 'Verslag', body: 'Tekst', publishedAt: '2030-03-10T09:00:00+01:00' },
+      }),
+      { actingOrganiserId: organiserId },
+    );
+    const pub = await getEventDocument(database.db, 'online-open', { now: TEST_NOW });
+    expect(pub!.meetings[0]!.joinUrl).toBeUndefined();
+    expect(pub!.report).toBeNull();
+    const later = await getEventDocument(database.db, 'online-open', { now: new Date('2030-03-11T00:00:00Z') });
+    expect(later!.report!.title).toBe('Verslag');
+  });
+});
+
+describe.each(databaseKinds)('the demo on $name', ({ open }) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await open();
+    expect(await loadDemoIfEmpty(database.db, TEST_NOW)).toBe(4);
+  });
+  afterAll(() => database?.close());
+
+  it('loads once: a second start leaves the events alone', async () => {
+    expect(await loadDemoIfEmpty(database.db, TEST_NOW)).toBe(0);
+  });
+
+  it('puts every demo event on the agenda, upcoming', async () => {
+    const { upcoming, past } = await listAgenda(database.db, TEST_NOW);
+    expect(upcoming.map((e) => e.slug).sort()).toEqual(
+      ['dag-van-de-buurt', 'haagse-wijkaanpak', 'leergang-wijkaanpak', 'werkplaats-wijkontwikkeling'].sort(),
+    );
+    expect(past).toEqual([]);
+    expect(upcoming.find((e) => e.slug === 'haagse-wijkaanpak')!.report?.title).toBe('Bouwstenen voor de toekomst van de Haagse wijkaanpak');
+  });
+
+  it('shows the symposium full with its waiting list open and one workshop VOL', async () => {
+    const view = await getEventView(database.db, 'haagse-wijkaanpak', TEST_NOW);
+    expect(view!.registration).toEqual({ kind: 'full', waitlistOpen: true });
+    expect(view!.confirmed).toBe(75);
+    expect(view!.waitlisted).toBe(4);
+    const full = view!.seats.filter((s) => s.full);
+    expect(full.map((s) => s.workshopKey)).toEqual(['opgavegericht-werken']);
+    expect(view!.seats.reduce((n, s) => n + s.taken, 0)).toBe(75);
+  });
+
+  it('offers Dag van de Buurt as 26 workshop sessions over two rounds, open for registration', async () => {
+    const view = await getEventView(database.db, 'dag-van-de-buurt', TEST_NOW);
+    expect(view!.seats).toHaveLength(26);
+    expect(new Set(view!.seats.map((s) => s.roundKey))).toEqual(new Set(['ronde-1', 'ronde-2']));
+    expect(view!.doc.workshops.filter((w) => w.rounds.length === 2).length).toBeGreaterThan(0);
+    expect(view!.registration.kind).toBe('open');
+  });
+
+  it('prices the Werkplaats at € 1.800 excl. btw over three days, with a deadline still ahead', async () => {
+    const view = await getEventView(database.db, 'werkplaats-wijkontwikkeling', TEST_NOW);
+    expect(view!.doc.price).toMatchObject({ amountCents: 180000, vatCategory: 'standard' });
+    expect(view!.doc.meetings).toHaveLength(3);
+    expect(view!.doc.organisers.map((o) => o.slug)).toEqual(expect.arrayContaining(['platform31', 'van-vieren']));
+    expect(view!.doc.contacts.map((c) => c.purpose).sort()).toEqual(['content', 'content', 'practical']);
+    expect(view!.registration.kind).toBe('open');
+  });
+
+  it('models the Leergang as four meetings with max 3 per municipality and 20 municipalities', async () => {
+    const doc = await getEventDocument(database.db, 'leergang-wijkaanpak');
+    expect(doc!.meetings).toHaveLength(4);
+    expect(doc!.meetings.every((m) => m.title)).toBe(true);
+    expect(doc!.meetings.some((m) => m.online) && doc!.meetings.some((m) => m.venue)).toBe(true);
+    expect(doc!.registration.organisationLimits).toMatchObject({ perOrganisation: 3, maxOrganisations: 20 });
+  });
+
+  it('has no real contact details: only example.org mail and 06-0000 numbers', async () => {
+    const docs = await Promise.all(
+      ['dag-van-de-buurt', 'haagse-wijkaanpak', 'leergang-wijkaanpak', 'werkplaats-wijkontwikkeling'].map((s) =>
+        getEventDocument(database.db, s, { includePrivate: true }),
+      ),
+    );
+    const text = JSON.stringify(docs);
+    const mails = text.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? [];
+    expect(mails.length).toBeGreaterThan(0);
+    expect(mails.filter((m) => !m.endsWith('@example.org'))).toEqual([]);
+    const phones = docs.flatMap((d) => [...d!.contacts.map((c) => c.phone), ...d!.workshops.map((w) => w.contact?.phone)]).filter(Boolean);
+    expect(phones.filter((p) => !/^(06-0000\d{4}|\+31 6 0000 ?\d{4})$/.test(p!))).toEqual([]);
+  });
+});
