@@ -9,6 +9,7 @@ import { DomainError, httpStatusOf } from './kernel/errors';
 import type { Clock } from './kernel/clock';
 import { assetRoutes } from './web/assets';
 import { publicRoutes } from './web/public/routes';
+import type { PageCache } from './web/public/page-cache';
 import { ErrorPage, NotFoundPage } from './web/public/not-found-page';
 
 export interface Deps {
@@ -18,6 +19,8 @@ export interface Deps {
   clock: Clock;
   /** Answers when the database answers. */
   ping: () => Promise<void>;
+  /** Rendered public pages; kept in step by `subscribePageCache`. */
+  pageCache: PageCache;
 }
 
 export type AppEnv = { Variables: { deps: Deps; requestId: string } };

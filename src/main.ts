@@ -6,6 +6,8 @@ import { openDatabase, type Database } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { loadDemoIfEmpty } from './demo/load';
 import { systemClock } from './kernel/clock';
+import { EVENT_CHANGED } from './domain/events/changes';
+import { PageCache, subscribePageCache } from './web/public/page-cache';
 
 // config → db → app → serve; graceful shutdown.
 
@@ -39,7 +41,9 @@ if (config.demo) {
   if (loaded) logger.info({ events: loaded }, 'demo events loaded');
 }
 
-const app = createApp({ db: database.db, config, logger, clock: systemClock, ping: database.ping });
+const pageCache = new PageCache();
+const stopListening = await subscribePageCache(database.listen, EVENT_CHANGED, pageCache);
+const app = createApp({ db: database.db, config, logger, clock: systemClock, ping: database.ping, pageCache });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(`bijeen luistert op http://localhost:${info.port}`);
 });
@@ -50,6 +54,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   server.close();
+  await stopListening();
   await database.close();
   process.exit(0);
 }

@@ -5,18 +5,23 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import type { Database } from '../src/db/client';
 import type { Clock } from '../src/kernel/clock';
+import { EVENT_CHANGED } from '../src/domain/events/changes';
+import { PageCache, subscribePageCache } from '../src/web/public/page-cache';
 
 /** A fixed moment for tests: the demo and the factories are laid out around it. */
 export const TEST_NOW = new Date('2026-11-22T12:00:00+01:00');
 
-export function testApp(database: Database, clock: Clock = () => TEST_NOW) {
+/** The app as `npm start` builds it, page cache and its NOTIFY subscription included. */
+export async function testApp(database: Database, clock: Clock = () => TEST_NOW) {
   const config = { ...loadConfig({}), publicUrl: 'http://bijeen.test' };
-  return createApp({ db: database.db, config, logger: pino({ level: 'silent' }), clock, ping: database.ping });
+  const pageCache = new PageCache();
+  await subscribePageCache(database.listen, EVENT_CHANGED, pageCache);
+  return createApp({ db: database.db, config, logger: pino({ level: 'silent' }), clock, ping: database.ping, pageCache });
 }
 
 /** The app on a real socket (127.0.0.1, a free port), for the browser and load tests. */
 export async function serveTestApp(database: Database, clock?: Clock): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = testApp(database, clock);
+  const app = await testApp(database, clock);
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({

@@ -18,6 +18,12 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Answers when the database answers; used by /healthz. */
   ping(): Promise<void>;
+  /**
+   * Subscribe to a NOTIFY channel. Notifications sent inside a transaction arrive only
+   * after it commits. `onGap` is called when notifications may have been missed (the
+   * listening connection dropped), so a cache can forget everything.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -56,13 +62,22 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const listeners: (() => Promise<void>)[] = [];
   return {
     db,
     kind: 'postgres',
     ping: async () => {
       await pool.query('SELECT 1');
     },
-    close: () => pool.end(),
+    listen: async (channel, onMessage, onGap) => {
+      const stop = await listenPostgres(url, channel, onMessage, onGap);
+      listeners.push(stop);
+      return stop;
+    },
+    close: async () => {
+      await Promise.all(listeners.map((stop) => stop()));
+      await pool.end();
+    },
   };
 }
 
@@ -85,6 +100,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       ping: async () => {
         await client.query('SELECT 1');
       },
+      // One process owns the directory, so nothing is ever missed: no gaps to report.
+      listen: (channel, onMessage) => client.listen(channel, onMessage),
       close: async () => {
         await client.close();
         lock?.release();
@@ -94,4 +111,51 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     lock?.release();
     throw err;
   }
+}
+
+/**
+ * LISTEN on a dedicated connection (a pooled one would be handed to others). When it
+ * drops, report a gap and reconnect with back-off until stopped.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onGap?: () => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel) onMessage(n.payload ?? '');
+    });
+    c.on('error', () => reconnect(1));
+    await c.connect();
+    await c.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    client = c;
+  };
+  const reconnect = (attempt: number) => {
+    if (stopped) return;
+    onGap?.();
+    const old = client;
+    client = undefined;
+    old?.end().catch(() => {});
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      // Once listening again, report the gap once more: whatever changed in between is unknown.
+      connect().then(
+        () => onGap?.(),
+        () => reconnect(Math.min(attempt + 1, 6)),
+      );
+    }, Math.min(30_000, 500 * 2 ** attempt));
+    retry.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
+  };
 }

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { notifyEventChanged } from '../domain/events/changes';
 import { createEvent } from '../domain/events/service';
 import { events, programmeItems, workshopRounds, workshops } from '../domain/events/table';
 import { ensureOrganiser } from '../domain/organisers/service';
@@ -89,4 +90,5 @@ async function fillDemoEvent(db: Db, slug: string, waitlisted: number): Promise<
     }
     if (choices.length) await db.insert(registrationChoices).values(choices);
   }
+  await notifyEventChanged(db, event.id);
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { encodeBody, sendEncoded, type EncodedBody } from './encoded';
 
 /*
  * Self-hosted assets: the NL Design System CSS, the theme, the Noto fonts and our own
@@ -14,7 +15,7 @@ const pkg = (spec: string) => require.resolve(spec);
 const own = (name: string) => fileURLToPath(new URL(`./assets/${name}`, import.meta.url));
 
 interface Asset {
-  body: Buffer;
+  body: EncodedBody;
   type: string;
   hash: string;
 }
@@ -39,11 +40,12 @@ function load(): Map<string, Asset> {
     ['bijeen.css', 'text/css; charset=utf-8', readFileSync(own('bijeen.css'))],
   ];
   const map = new Map<string, Asset>();
-  for (const [name, type, body] of files) map.set(name, { body, type, hash: hashOf(body) });
+  for (const [name, type, body] of files) map.set(name, { body: encodeBody(body), type, hash: hashOf(body) });
   for (const f of fontFiles) {
     const family = f.startsWith('noto-sans') ? 'noto-sans' : 'noto-serif';
     const body = readFileSync(pkg(`@fontsource/${family}/files/${f}.woff2`));
-    map.set(`fonts/${f}.woff2`, { body, type: 'font/woff2', hash: hashOf(body) });
+    // woff2 is compressed already: serve it as it is.
+    map.set(`fonts/${f}.woff2`, { body: { identity: body, gzip: body, br: body, etag: `"${hashOf(body)}"` }, type: 'font/woff2', hash: hashOf(body) });
   }
   return map;
 }
@@ -67,11 +69,12 @@ export const assetRoutes = new Hono().get('/assets/*', (c) => {
   const name = c.req.path.slice('/assets/'.length);
   const a = assets.get(name);
   if (!a) return c.notFound();
-  const etag = `"${a.hash}"`;
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-  return c.body(new Uint8Array(a.body), 200, {
-    'content-type': a.type,
-    'cache-control': 'public, max-age=31536000, immutable',
-    etag,
-  });
+  if (a.type === 'font/woff2')
+    return c.body(new Uint8Array(a.body.identity), 200, {
+      'content-type': a.type,
+      'cache-control': 'public, max-age=31536000, immutable',
+      etag: a.body.etag,
+    });
+  return sendEncoded(c, a.body, { 'content-type': a.type, 'cache-control': 'public, max-age=31536000, immutable' },
+  );
 });

@@ -12,7 +12,7 @@ function withoutIdsAndSlug(doc: unknown): unknown {
 
 describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
   let database: TestDatabase;
-  let app: ReturnType<typeof testApp>;
+  let app: Awaited<ReturnType<typeof testApp>>;
   let token: string;
   let otherToken: string;
 
@@ -26,7 +26,7 @@ describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
   beforeAll(async () => {
     database = await open();
     await loadDemoIfEmpty(database.db, TEST_NOW);
-    app = testApp(database);
+    app = await testApp(database);
     const platform31 = await ensureOrganiser(database.db, 'platform31', 'Platform31');
     token = await createApiToken(database.db, platform31.id, 'test');
     const other = await ensureOrganiser(database.db, 'ander-instituut', 'Ander instituut');

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { isoLocal } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
 import { organisers } from '../organisers/table';
+import { notifyEventChanged } from './changes';
 import { activeChoiceRefs, findEventRowBySlug, listEventRows, loadEventRows, loadTakenSeats, type EventRows } from './data';
 import { EventDocumentSchema, problemsOf, type EventDocument } from './document';
 import { isFull, isPublished, placesLeft, registrationState, type RegistrationState } from './rules';
@@ -87,6 +88,7 @@ export async function createEvent(db: Db, input: unknown, opts: SaveOptions): Pr
       .values({ ...eventColumns(doc), createdAt: opts.now ?? new Date(), updatedAt: opts.now ?? new Date() })
       .returning({ id: events.id });
     await writeChildren(tx, row!.id, doc, opts.actingOrganiserId);
+    await notifyEventChanged(tx, row!.id);
   });
   return (await getEventDocument(db, doc.slug, { includePrivate: true }))!;
 }
@@ -110,6 +112,7 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: S
       .set({ ...eventColumns(doc), updatedAt: opts.now ?? new Date() })
       .where(eq(events.id, existing.id));
     await writeChildren(tx, existing.id, doc, opts.actingOrganiserId);
+    await notifyEventChanged(tx, existing.id);
   });
   return (await getEventDocument(db, slug, { includePrivate: true }))!;
 }

@@ -5,7 +5,7 @@ import { testApp, TEST_NOW } from '../../../test/app';
 
 describe('public pages', () => {
   let database: Database;
-  let app: ReturnType<typeof testApp>;
+  let app: Awaited<ReturnType<typeof testApp>>;
   const html = async (path: string, status = 200) => {
     const res = await app.request(path);
     expect(res.status).toBe(status);
@@ -16,7 +16,7 @@ describe('public pages', () => {
   beforeAll(async () => {
     database = await openDatabase({});
     await loadDemoIfEmpty(database.db, TEST_NOW);
-    app = testApp(database);
+    app = await testApp(database);
   });
   afterAll(() => database?.close());
 
