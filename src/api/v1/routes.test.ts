@@ -66,6 +66,23 @@ describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
     expect(((await res.json()) as { title: string }).title).toBe('Nieuwe titel');
   });
 
+  it('shows an edit on the public page at once, and on another app instance after the commit notification', async () => {
+    const doc = eventDocument({ slug: 'zichtbaar' });
+    expect((await send('POST', '/api/v1/events', doc)).status).toBe(201);
+    const other = await testApp(database); // a second instance: its own page cache, same database
+    expect(await (await other.request('/evenementen/zichtbaar')).text()).toContain('Proefdag wijkaanpak');
+    expect(await (await app.request('/evenementen/zichtbaar')).text()).toContain('Proefdag wijkaanpak');
+
+    expect((await send('PUT', '/api/v1/events/zichtbaar', { ...doc, title: 'Gewijzigde proefdag' })).status).toBe(200);
+    expect(await (await app.request('/evenementen/zichtbaar')).text()).toContain('Gewijzigde proefdag');
+    let seen = '';
+    for (let i = 0; i < 40 && !seen.includes('Gewijzigde proefdag'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      seen = await (await other.request('/evenementen/zichtbaar')).text();
+    }
+    expect(seen).toContain('Gewijzigde proefdag');
+  });
+
   it.each([
     ['a missing title', { title: undefined }, 'title'],
     ['an end before the start', { meetings: [{ key: 'm', startsAt: '2030-03-06T17:30:00+01:00', endsAt: '2030-03-06T12:30:00+01:00', venue: 'stadhuis' }] }, 'meetings.0.endsAt'],

@@ -113,6 +113,8 @@ export function apiV1Routes() {
     const { db, clock, config } = c.var.deps;
     const organiser = await authenticateApiToken(db, bearer(c));
     const doc = await createEvent(db, await jsonBody(c), { actingOrganiserId: organiser.id, now: clock() });
+    // Read-your-writes here at once; other instances hear the NOTIFY sent on commit.
+    c.var.deps.pageCache.invalidate(doc.id!);
     c.header('location', `${config.publicUrl}/api/v1/events/${doc.slug}`);
     return c.json(doc, 201);
   });
@@ -121,6 +123,7 @@ export function apiV1Routes() {
     const { db, clock } = c.var.deps;
     const organiser = await authenticateApiToken(db, bearer(c));
     const doc = await replaceEvent(db, c.req.param('slug'), await jsonBody(c), { actingOrganiserId: organiser.id, now: clock() });
+    c.var.deps.pageCache.invalidate(doc.id!);
     return c.json(doc);
   });
 

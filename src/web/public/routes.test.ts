@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { loadDemoIfEmpty } from '../../demo/load';
@@ -117,6 +118,16 @@ describe('public pages', () => {
     const fonts = await (await app.request(css[0]!)).text();
     const font = /url\((\/assets\/fonts\/[^)]+)\)/.exec(fonts)![1]!;
     expect((await app.request(font)).headers.get('content-type')).toBe('font/woff2');
+  });
+
+  it('sends pages compressed to browsers that accept it, and 304 to a browser that has the page', async () => {
+    const plain = await (await app.request('/evenementen/dag-van-de-buurt')).text();
+    const res = await app.request('/evenementen/dag-van-de-buurt', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('vary')).toBe('accept-encoding');
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(plain);
+    const again = await app.request('/evenementen/dag-van-de-buurt', { headers: { 'if-none-match': res.headers.get('etag')! } });
+    expect(again.status).toBe(304);
   });
 
   it('answers /healthz when the database answers', async () => {
