@@ -120,6 +120,16 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
     ]);
   });
 
+  it('splits the agenda into upcoming (soonest first) and past (latest first) events', async () => {
+    const day = (d: string) => ({ meetings: [{ key: 'm', startsAt: `${d}T13:00:00+01:00`, endsAt: `${d}T17:00:00+01:00`, venue: 'stadhuis' }], programme: [], workshops: [] });
+    for (const [slug, d] of [['agenda-2019', '2019-03-06'], ['agenda-2020', '2020-03-04'], ['agenda-2031', '2031-03-05']] as const)
+      await createEvent(database.db, eventDocument({ slug, ...day(d), registration: {} }), { actingOrganiserId: organiserId });
+    const { upcoming, past } = await listAgenda(database.db, TEST_NOW);
+    expect(past.map((e) => e.slug).filter((s) => s.startsWith('agenda-'))).toEqual(['agenda-2020', 'agenda-2019']);
+    expect(upcoming.map((e) => e.slug).filter((s) => s.startsWith('agenda-'))).toEqual(['agenda-2031']);
+    expect(upcoming.findIndex((e) => e.slug === 'terug-gelezen')).toBeLessThan(upcoming.findIndex((e) => e.slug === 'agenda-2031'));
+  });
+
   it('hides drafts, join links and unpublished reports from the public', async () => {
     await createEvent(
       database.db,
