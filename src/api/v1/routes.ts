@@ -4,6 +4,7 @@ import type { AppEnv } from '../../app';
 import { findEventRowBySlug } from '../../domain/events/data';
 import { assertOrganises, createEvent, getEventDocument, getEventView, listAgenda, replaceEvent } from '../../domain/events/service';
 import { authenticateApiToken } from '../../domain/organisers/service';
+import { cancelRegistration, getRegistration, register, type RegistrationView } from '../../domain/registration/service';
 import { isoLocal } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
 import { openApiDocument } from './openapi';
@@ -39,6 +40,40 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+/** A registration is a few kB; 64 kB leaves room for long answers and stops abuse. */
+const MAX_REGISTRATION_BODY = 64 * 1024;
+const registrationTooLarge = bodyLimit({
+  maxSize: MAX_REGISTRATION_BODY,
+  onError: () => {
+    throw new ApiError(413, 'too_large', 'De aanmelding is te groot.');
+  },
+});
+
+function registrationJson(r: RegistrationView, publicUrl: string) {
+  return {
+    id: r.id,
+    event: r.eventSlug,
+    status: r.status,
+    position: r.position,
+    waitReason: r.waitReason,
+    name: r.name,
+    email: r.email,
+    organisation: r.organisation,
+    choices: r.choices,
+    personalUrl: `${publicUrl}/aanmelding/${r.token}`,
+    token: r.token,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+const closedMessage: Record<string, string> = {
+  not_yet_open: 'Aanmelden voor dit evenement is nog niet open.',
+  deadline_passed: 'De deadline voor aanmelden is verstreken.',
+  cancelled: 'Dit evenement is geannuleerd.',
+  past: 'Dit evenement heeft al plaatsgevonden.',
+  none: 'Voor dit evenement hoeft u zich niet aan te melden.',
+};
 
 const tooLarge = bodyLimit({
   maxSize: MAX_BODY,
@@ -125,6 +160,51 @@ export function apiV1Routes() {
     const doc = await replaceEvent(db, c.req.param('slug'), await jsonBody(c), { actingOrganiserId: organiser.id, now: clock() });
     c.var.deps.pageCache.invalidate(doc.id!);
     return c.json(doc);
+  });
+
+  app.post('/events/:slug/registrations', registrationTooLarge, async (c) => {
+    const { db, clock, config } = c.var.deps;
+    const result = await register(db, c.req.param('slug'), await jsonBody(c), {
+      now: clock(),
+      idempotencyKey: c.req.header('idempotency-key'),
+    });
+    switch (result.kind) {
+      case 'registered':
+        if (!result.replayed) c.var.deps.pageCache.invalidate(result.registration.eventId);
+        return c.json(
+          { outcome: result.registration.status, ...registrationJson(result.registration, config.publicUrl) },
+          result.replayed ? 200 : 201,
+        );
+      case 'invalid':
+        return c.json({ error: { code: 'invalid', message: 'De aanmelding is niet volledig of niet juist.', problems: result.problems } }, 400);
+      case 'closed':
+        return c.json({ error: { code: 'closed', message: closedMessage[result.state.kind] ?? 'Aanmelden is gesloten.' } }, 409);
+      case 'full':
+        return c.json({ error: { code: 'full', message: 'Het maximum aantal deelnemers is bereikt; er is geen wachtlijst.' } }, 409);
+      case 'duplicate':
+        return c.json(
+          {
+            error: {
+              code: 'duplicate',
+              message: 'Met dit e-mailadres is al aangemeld voor dit evenement. Gebruik de persoonlijke link uit de bevestiging; die kunnen wij opnieuw sturen.',
+            },
+          },
+          409,
+        );
+    }
+  });
+
+  app.get('/registrations/:token', async (c) => {
+    const r = await getRegistration(c.var.deps.db, c.req.param('token'));
+    if (!r) throw new DomainError('not_found', 'Deze persoonlijke link is onbekend.');
+    return c.json(registrationJson(r, c.var.deps.config.publicUrl));
+  });
+
+  app.delete('/registrations/:token', async (c) => {
+    const { db, clock, config } = c.var.deps;
+    const result = await cancelRegistration(db, c.req.param('token'), clock());
+    c.var.deps.pageCache.invalidate(result.registration.eventId);
+    return c.json(registrationJson(result.registration, config.publicUrl));
   });
 
   return app;

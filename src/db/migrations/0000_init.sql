@@ -162,21 +162,32 @@ CREATE TABLE "registration_choices" (
 	"workshop_id" uuid NOT NULL,
 	"status" "registration_status" NOT NULL,
 	"position" integer,
+	"promoted" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "registration_choices_registration_id_round_id_pk" PRIMARY KEY("registration_id","round_id")
 );
 --> statement-breakpoint
 CREATE TABLE "registrations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"event_id" uuid NOT NULL,
+	"arrival" bigserial NOT NULL,
 	"status" "registration_status" NOT NULL,
 	"name" text NOT NULL,
 	"email" text NOT NULL,
 	"organisation_name" text,
+	"organisation_key" text,
 	"organisation_kind" text,
 	"role" text,
 	"domain" text,
 	"answers" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"consents" jsonb DEFAULT '{"privacy":true,"photos":false,"mailingList":false}'::jsonb NOT NULL,
+	"billing" jsonb,
+	"language" text DEFAULT 'nl' NOT NULL,
+	"token" text NOT NULL,
+	"idempotency_key" text,
+	"wait_reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"cancelled_at" timestamp with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_organiser_id_organisers_id_fk" FOREIGN KEY ("organiser_id") REFERENCES "public"."organisers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -211,4 +222,7 @@ CREATE UNIQUE INDEX "venues_event_key_idx" ON "venues" USING btree ("event_id","
 CREATE INDEX "workshop_rounds_round_idx" ON "workshop_rounds" USING btree ("round_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "workshops_event_key_idx" ON "workshops" USING btree ("event_id","key");--> statement-breakpoint
 CREATE INDEX "registration_choices_workshop_idx" ON "registration_choices" USING btree ("workshop_id","round_id","status");--> statement-breakpoint
-CREATE INDEX "registrations_event_status_idx" ON "registrations" USING btree ("event_id","status");
+CREATE INDEX "registrations_event_status_idx" ON "registrations" USING btree ("event_id","status","arrival");--> statement-breakpoint
+CREATE UNIQUE INDEX "registrations_token_idx" ON "registrations" USING btree ("token");--> statement-breakpoint
+CREATE UNIQUE INDEX "registrations_idempotency_idx" ON "registrations" USING btree ("event_id","idempotency_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "registrations_active_email_idx" ON "registrations" USING btree ("event_id",lower("email")) WHERE "registrations"."status" in ('confirmed', 'pending', 'waitlisted');

@@ -5,6 +5,7 @@ import { isoLocal } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
 import { organisers } from '../organisers/table';
 import { notifyEventChanged } from './changes';
+import { lockEvent, promoteWaiting } from '../registration/service';
 import { activeChoiceRefs, findEventRowBySlug, listEventRows, loadEventRows, loadTakenSeats, type EventRows } from './data';
 import { EventDocumentSchema, problemsOf, type EventDocument } from './document';
 import { isFull, isPublished, placesLeft, registrationState, type RegistrationState } from './rules';
@@ -103,8 +104,8 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: S
   await db.transaction(async (tx) => {
     const existing = await findEventRowBySlug(tx, slug);
     if (!existing) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
-    // Serialise concurrent edits of one event; registrations lock the same row (issue 3).
-    await tx.execute(sql`SELECT id FROM events WHERE id = ${existing.id} FOR UPDATE`);
+    // The same lock as registrations: a capacity change and a registration never interleave.
+    await lockEvent(tx, existing.id);
     await assertOrganises(tx, existing.id, opts.actingOrganiserId);
     await assertNoActiveChoicesLost(tx, existing.id, doc);
     await tx
@@ -112,6 +113,9 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: S
       .set({ ...eventColumns(doc), updatedAt: opts.now ?? new Date() })
       .where(eq(events.id, existing.id));
     await writeChildren(tx, existing.id, doc, opts.actingOrganiserId);
+    // More room (a higher capacity, a workshop's extra seats) goes to the waiting list.
+    const [updated] = await tx.select().from(events).where(eq(events.id, existing.id));
+    await promoteWaiting(tx, updated!, opts.now ?? new Date());
     await notifyEventChanged(tx, existing.id);
   });
   return (await getEventDocument(db, slug, { includePrivate: true }))!;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { normalisePostcode } from '../../kernel/text';
+
+z.config(z.locales.nl());
+
+/*
+ * What a registrant submits, the same for the HTML form and the JSON API. The event's
+ * own questions, rounds and limits are checked by the service against the event.
+ */
+
+const name = (label: string, max = 200) =>
+  z
+    .string({ error: `Vul ${label} in.` })
+    .trim()
+    .min(1, `Vul ${label} in.`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} is te lang (hoogstens ${max} tekens).`);
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Hoogstens ${max} tekens.`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+export const organisationKinds = [
+  'gemeente',
+  'kennisinstituut',
+  'woningcorporatie',
+  'welzijnsorganisatie',
+  'rijksoverheid',
+  'provincie',
+  'bewonersorganisatie',
+  'bewoner',
+  'bedrijf',
+  'anders',
+] as const;
+
+export const BillingSchema = z.strictObject({
+  organisationName: name('de naam van de organisatie voor de factuur'),
+  street: name('het adres voor de factuur'),
+  postcode: z
+    .string({ error: 'Vul een postcode in.' })
+    .transform((v, ctx) => {
+      const p = normalisePostcode(v);
+      if (!p) {
+        ctx.addIssue({ code: 'custom', message: 'Geef een Nederlandse postcode als 2526 BN.' });
+        return z.NEVER;
+      }
+      return p;
+    }),
+  city: name('de plaats voor de factuur', 100),
+  invoiceEmail: z.email('Geef een geldig e-mailadres voor de factuur.'),
+  purchaseOrder: optional(100),
+  kvkOrOin: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || /^(\d{8}|\d{20})$/.test(v), 'Een KvK-nummer heeft 8 cijfers, een OIN 20.'),
+});
+
+export const RegistrationInputSchema = z.strictObject({
+  name: name('uw naam'),
+  email: z
+    .email({ error: 'Geef een geldig e-mailadres, zoals naam@voorbeeld.nl.' })
+    .max(254, 'Dit e-mailadres is te lang.'),
+  organisation: optional(200),
+  organisationKind: z.enum(organisationKinds, { error: 'Kies het soort organisatie.' }).optional(),
+  role: optional(200),
+  domain: optional(100),
+  /** The workshop chosen per round: { "ronde-1": "abcd", "ronde-2": "geld" }. */
+  choices: z.record(z.string().max(80), z.string().max(80)).default({}),
+  /** Answers to the event's own questions, by question key. */
+  answers: z.record(z.string().max(80), z.union([z.string().max(5_000), z.array(z.string().max(200)).max(50), z.boolean()])).default({}),
+  consents: z
+    .strictObject({
+      privacy: z.literal(true, { error: 'Ga akkoord met de privacyverklaring om u aan te melden.' }),
+      photos: z.boolean().default(false),
+      mailingList: z.boolean().default(false),
+    }),
+  billing: BillingSchema.optional(),
+  language: z.enum(['nl', 'en']).default('nl'),
+});
+
+export type RegistrationInput = z.output<typeof RegistrationInputSchema>;

@@ -1,0 +1,167 @@
+/*
+ * The registration rules: plain data in, a decision out. No I/O. The service loads the
+ * counters under the event's lock, asks these rules, and writes what they decide.
+ */
+import type { OrganisationLimits } from '../events/document';
+
+/** Statuses that hold a place: a pending registration (awaiting approval) holds its seat. */
+export const HOLDING = ['confirmed', 'pending'] as const;
+
+export interface Offering {
+  roundKey: string;
+  workshopKey: string;
+  /** Seats in this round; null = only the event's capacity limits it. */
+  capacity: number | null;
+  /** Confirmed or pending choices. */
+  taken: number;
+}
+
+export interface OrganisationCount {
+  /** Registrations holding a place (confirmed or pending). */
+  holding: number;
+  /** Holding registrations per policy domain. */
+  perDomain: Record<string, number>;
+}
+
+/** Everything the rules need to know about an event, read under its lock. */
+export interface EventCounters {
+  capacity: number | null;
+  holding: number;
+  waitlistEnabled: boolean;
+  approvalRequired: boolean;
+  limits: OrganisationLimits;
+  roundKeys: string[];
+  offerings: Offering[];
+  organisations: Record<string, OrganisationCount>;
+}
+
+export interface RegistrationRequest {
+  /** The workshop chosen in each round. */
+  choices: { roundKey: string; workshopKey: string }[];
+  /** Normalised organisation name (see `organisationKey`), or null for none given. */
+  organisationKey: string | null;
+  organisationKind: string | null;
+  domain: string | null;
+}
+
+export type ChoiceOutcome = { roundKey: string; workshopKey: string; status: 'confirmed' | 'pending' | 'waitlisted' };
+
+export type WaitReason = 'event_full' | 'organisation_full' | 'organisations_full' | 'domain_full';
+
+export type Decision =
+  | { kind: 'invalid'; problems: { path: string; message: string }[] }
+  | { kind: 'confirmed'; choices: ChoiceOutcome[] }
+  | { kind: 'pending'; choices: ChoiceOutcome[] }
+  | { kind: 'waitlisted'; reason: WaitReason; choices: ChoiceOutcome[] }
+  | { kind: 'full' };
+
+/**
+ * How an organisation is recognised: by its name, normalised — case, accents, spacing
+ * and punctuation ignored, and the common prefix "gemeente" dropped — so "Gemeente
+ * Den Haag", "gemeente den haag" and "Den  Haag" count as one. See docs/decisions/008.
+ */
+export function organisationKey(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const key = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(/^gemeente\s+/, '');
+  return key === '' ? null : key;
+}
+
+/** Check the choices: exactly one workshop per round, offered in that round, never twice. */
+export function checkChoices(counters: Pick<EventCounters, 'roundKeys' | 'offerings'>, choices: RegistrationRequest['choices']) {
+  const problems: { path: string; message: string }[] = [];
+  const seenWorkshops = new Set<string>();
+  counters.roundKeys.forEach((roundKey) => {
+    const picked = choices.filter((c) => c.roundKey === roundKey);
+    if (picked.length === 0) problems.push({ path: `choices.${roundKey}`, message: 'Kies een deelsessie in deze ronde.' });
+    if (picked.length > 1) problems.push({ path: `choices.${roundKey}`, message: 'Kies één deelsessie per ronde.' });
+  });
+  choices.forEach((c) => {
+    if (!counters.roundKeys.includes(c.roundKey)) {
+      problems.push({ path: `choices.${c.roundKey}`, message: 'Deze ronde bestaat niet.' });
+      return;
+    }
+    if (!counters.offerings.some((o) => o.roundKey === c.roundKey && o.workshopKey === c.workshopKey))
+      problems.push({ path: `choices.${c.roundKey}`, message: 'Deze deelsessie wordt in deze ronde niet gegeven.' });
+    if (seenWorkshops.has(c.workshopKey))
+      problems.push({ path: `choices.${c.roundKey}`, message: 'U kunt dezelfde deelsessie niet twee keer volgen; kies in deze ronde een andere.' });
+    seenWorkshops.add(c.workshopKey);
+  });
+  return problems;
+}
+
+/** Why an organisation may not take one more place now, or null when it may. */
+export function organisationBlock(
+  limits: OrganisationLimits,
+  organisations: Record<string, OrganisationCount>,
+  organisationKey: string | null,
+  domain: string | null,
+): Exclude<WaitReason, 'event_full'> | null {
+  if (!organisationKey) return null;
+  const current = organisations[organisationKey];
+  if (limits.perOrganisation !== undefined && (current?.holding ?? 0) >= limits.perOrganisation) return 'organisation_full';
+  if (limits.maxOrganisations !== undefined && !current?.holding) {
+    const distinct = Object.values(organisations).filter((o) => o.holding > 0).length;
+    if (distinct >= limits.maxOrganisations) return 'organisations_full';
+  }
+  const maxPerDomain = limits.domains?.maxPerDomainPerOrganisation;
+  if (maxPerDomain !== undefined && domain && (current?.perDomain[domain] ?? 0) >= maxPerDomain) return 'domain_full';
+  return null;
+}
+
+/**
+ * Decide a new registration. Order: the choices must be valid; then the organisation's
+ * limits and the event's capacity decide between a place and the waiting list; with a
+ * place, each chosen workshop gives a seat or a place on its own waiting list.
+ */
+export function decideRegistration(counters: EventCounters, req: RegistrationRequest): Decision {
+  const problems = checkChoices(counters, req.choices);
+  const limits = counters.limits;
+  if (limits.organisationKinds?.length && (!req.organisationKind || !limits.organisationKinds.includes(req.organisationKind)))
+    problems.push({
+      path: 'organisationKind',
+      message: `Aanmelden kan alleen voor: ${limits.organisationKinds.join(', ')}.`,
+    });
+  if ((limits.perOrganisation !== undefined || limits.maxOrganisations !== undefined) && !req.organisationKey)
+    problems.push({ path: 'organisation', message: 'Vul uw organisatie in: het aantal plaatsen per organisatie is beperkt.' });
+  if (limits.domains && (!req.domain || !limits.domains.options.includes(req.domain)))
+    problems.push({ path: 'domain', message: `Kies uw beleidsdomein: ${limits.domains.options.join(', ')}.` });
+  if (problems.length) return { kind: 'invalid', problems };
+
+  const waitChoices = req.choices.map((c) => ({ ...c, status: 'waitlisted' as const }));
+  const blocked = organisationBlock(limits, counters.organisations, req.organisationKey, req.domain);
+  const eventFull = counters.capacity !== null && counters.holding >= counters.capacity;
+  if (blocked || eventFull) {
+    if (!counters.waitlistEnabled) return { kind: 'full' };
+    return { kind: 'waitlisted', reason: blocked ?? 'event_full', choices: waitChoices };
+  }
+
+  const held = counters.approvalRequired ? ('pending' as const) : ('confirmed' as const);
+  const choices = req.choices.map((c) => {
+    const o = counters.offerings.find((x) => x.roundKey === c.roundKey && x.workshopKey === c.workshopKey)!;
+    const seat = o.capacity === null || o.taken < o.capacity;
+    return { ...c, status: seat ? held : ('waitlisted' as const) };
+  });
+  return { kind: held, choices };
+}
+
+/** A waiting-list entry as the promotion rule sees it, in arrival order. */
+export interface WaitingEntry {
+  id: string;
+  organisationKey: string | null;
+  domain: string | null;
+}
+
+/**
+ * When a place at the event frees up: the first entry, in arrival order, that the rules
+ * allow now (its organisation may still be at its limit). Null when none may move up.
+ */
+export function firstEligible(counters: EventCounters, waiting: WaitingEntry[]): WaitingEntry | null {
+  if (counters.capacity !== null && counters.holding >= counters.capacity) return null;
+  return waiting.find((w) => organisationBlock(counters.limits, counters.organisations, w.organisationKey, w.domain) === null) ?? null;
+}

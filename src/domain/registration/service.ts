@@ -1,0 +1,422 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { DomainError } from '../../kernel/errors';
+import { notifyEventChanged } from '../events/changes';
+import { registrationState, type RegistrationState } from '../events/rules';
+import { events, programmeItems, workshopRounds, workshops } from '../events/table';
+import { RegistrationInputSchema, type RegistrationInput } from './input';
+import { decideRegistration, firstEligible, HOLDING, organisationKey, type EventCounters, type WaitReason } from './rules';
+import { registrationChoices, registrations } from './table';
+
+/*
+ * Registration use cases. Everything that takes or frees a place runs in one transaction
+ * that first takes the event's lock (a transaction-scoped advisory lock on the event id),
+ * then re-reads the counters, asks the rules, and writes. One lock per event covers every
+ * counter of that event (its capacity, its workshops' seats, its organisation limits), so
+ * there is exactly one lock to take and no order to get wrong. See docs/decisions/008.
+ */
+
+type EventRow = typeof events.$inferSelect;
+type RegistrationRow = typeof registrations.$inferSelect;
+
+export interface ChoiceView {
+  roundKey: string;
+  workshopKey: string;
+  status: 'confirmed' | 'pending' | 'waitlisted' | 'cancelled' | 'refused';
+  /** Place on the workshop's waiting list in this round (1 = next). */
+  position: number | null;
+}
+
+export interface RegistrationView {
+  id: string;
+  eventId: string;
+  eventSlug: string;
+  status: RegistrationRow['status'];
+  name: string;
+  email: string;
+  organisation: string | null;
+  /** Place on the event's waiting list (1 = next), when waitlisted. */
+  position: number | null;
+  waitReason: WaitReason | null;
+  choices: ChoiceView[];
+  token: string;
+  createdAt: Date;
+}
+
+export type RegisterResult =
+  | { kind: 'registered'; registration: RegistrationView; replayed: boolean }
+  | { kind: 'invalid'; problems: { path: string; message: string }[] }
+  | { kind: 'closed'; state: RegistrationState }
+  | { kind: 'full' }
+  | { kind: 'duplicate'; email: string };
+
+/** The event's lock: every use case that takes or frees its places holds it. */
+export async function lockEvent(tx: Db, eventId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`bijeen:event:${eventId}`}, 0))`);
+}
+
+async function loadCounters(tx: Db, event: EventRow): Promise<EventCounters> {
+  const [holdingRow, orgRows, offeringRows, rounds] = await Promise.all([
+    tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, [...HOLDING]))),
+    tx
+      .select({
+        key: registrations.organisationKey,
+        domain: registrations.domain,
+        n: sql<number>`count(*)`.mapWith(Number),
+      })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, [...HOLDING])))
+      .groupBy(registrations.organisationKey, registrations.domain),
+    tx
+      .select({
+        roundKey: programmeItems.key,
+        workshopKey: workshops.key,
+        capacity: workshops.capacity,
+        taken: sql<number>`(select count(*) from ${registrationChoices} rc where rc.workshop_id = ${workshops.id} and rc.round_id = ${programmeItems.id} and rc.status in ('confirmed', 'pending'))`.mapWith(Number),
+      })
+      .from(workshopRounds)
+      .innerJoin(workshops, eq(workshops.id, workshopRounds.workshopId))
+      .innerJoin(programmeItems, eq(programmeItems.id, workshopRounds.roundId))
+      .where(eq(workshopRounds.eventId, event.id)),
+    tx
+      .select({ key: programmeItems.key })
+      .from(programmeItems)
+      .where(and(eq(programmeItems.eventId, event.id), eq(programmeItems.kind, 'round')))
+      .orderBy(asc(programmeItems.position)),
+  ]);
+  const organisations: EventCounters['organisations'] = {};
+  for (const r of orgRows) {
+    if (!r.key) continue;
+    const o = (organisations[r.key] ??= { holding: 0, perDomain: {} });
+    o.holding += r.n;
+    if (r.domain) o.perDomain[r.domain] = (o.perDomain[r.domain] ?? 0) + r.n;
+  }
+  return {
+    capacity: event.capacity,
+    holding: holdingRow[0]?.n ?? 0,
+    waitlistEnabled: event.waitlistEnabled,
+    approvalRequired: event.approvalRequired,
+    limits: event.organisationLimits,
+    roundKeys: rounds.map((r) => r.key),
+    offerings: offeringRows,
+    organisations,
+  };
+}
+
+/** Check the answers to the event's own questions. */
+function checkAnswers(event: EventRow, input: RegistrationInput) {
+  const problems: { path: string; message: string }[] = [];
+  for (const q of event.questions) {
+    const a = input.answers[q.key];
+    const empty = a === undefined || a === '' || (Array.isArray(a) && a.length === 0);
+    if (empty) {
+      if (q.required && q.type !== 'yes_no') problems.push({ path: `answers.${q.key}`, message: 'Beantwoord deze vraag.' });
+      continue;
+    }
+    const ok =
+      (q.type === 'short_text' && typeof a === 'string' && a.length <= 500) ||
+      (q.type === 'long_text' && typeof a === 'string') ||
+      (q.type === 'yes_no' && typeof a === 'boolean') ||
+      (q.type === 'single_choice' && typeof a === 'string' && q.options.includes(a)) ||
+      (q.type === 'multiple_choice' && Array.isArray(a) && a.every((x) => q.options.includes(x)));
+    if (!ok) problems.push({ path: `answers.${q.key}`, message: 'Dit antwoord past niet bij de vraag.' });
+  }
+  const known = new Set(event.questions.map((q) => q.key));
+  for (const k of Object.keys(input.answers)) if (!known.has(k)) problems.push({ path: `answers.${k}`, message: 'Deze vraag bestaat niet.' });
+  if (event.priceCents && event.priceCents > 0 && !input.billing)
+    problems.push({ path: 'billing', message: 'Vul de factuurgegevens in: aan deze bijeenkomst zijn kosten verbonden.' });
+  return problems;
+}
+
+export interface RegisterOptions {
+  now: Date;
+  /** Same key, same event: the first registration is returned, nothing new is written. */
+  idempotencyKey?: string | undefined;
+}
+
+/** Register someone for an event. Always a value back; a DomainError only for an unknown event. */
+export async function register(db: Db, slug: string, raw: unknown, opts: RegisterOptions): Promise<RegisterResult> {
+  const parsed = RegistrationInputSchema.safeParse(raw);
+  if (!parsed.success)
+    return {
+      kind: 'invalid',
+      problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(aanmelding)', message: i.message })),
+    };
+  const input = parsed.data;
+  const idem = opts.idempotencyKey?.slice(0, 200);
+
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(eq(events.slug, slug)).limit(1);
+    if (!event || event.status === 'draft') throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
+    await lockEvent(tx, event.id);
+
+    // Under the lock, a double submit sees the first one's committed row.
+    if (idem) {
+      const [earlier] = await tx
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.eventId, event.id), eq(registrations.idempotencyKey, idem)))
+        .limit(1);
+      if (earlier) return { kind: 'registered' as const, registration: await viewOf(tx, event, earlier), replayed: true };
+    }
+
+    const state = registrationState({
+      status: event.status,
+      settings: {
+        mode: event.registrationMode,
+        opensAt: event.registrationOpensAt,
+        closesAt: event.registrationClosesAt,
+        capacity: null, // fullness is decided below, with the waiting list
+        waitlist: event.waitlistEnabled,
+      },
+      eventEndsAt: event.endsAt,
+      confirmed: 0,
+      now: opts.now,
+    });
+    if (state.kind !== 'open') return { kind: 'closed' as const, state };
+
+    const answerProblems = checkAnswers(event, input);
+    const counters = await loadCounters(tx, event);
+    const decision = decideRegistration(counters, {
+      choices: Object.entries(input.choices).map(([roundKey, workshopKey]) => ({ roundKey, workshopKey })),
+      organisationKey: organisationKey(input.organisation),
+      organisationKind: input.organisationKind ?? null,
+      domain: input.domain ?? null,
+    });
+    if (decision.kind === 'invalid' || answerProblems.length)
+      return { kind: 'invalid' as const, problems: [...(decision.kind === 'invalid' ? decision.problems : []), ...answerProblems] };
+    if (decision.kind === 'full') return { kind: 'full' as const };
+
+    const [active] = await tx
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(
+        and(
+          eq(registrations.eventId, event.id),
+          sql`lower(${registrations.email}) = lower(${input.email})`,
+          inArray(registrations.status, ['confirmed', 'pending', 'waitlisted']),
+        ),
+      )
+      .limit(1);
+    if (active) return { kind: 'duplicate' as const, email: input.email };
+
+    const [row] = await tx
+      .insert(registrations)
+      .values({
+        eventId: event.id,
+        status: decision.kind,
+        name: input.name,
+        email: input.email,
+        organisationName: input.organisation ?? null,
+        organisationKey: organisationKey(input.organisation),
+        organisationKind: input.organisationKind ?? null,
+        role: input.role ?? null,
+        domain: input.domain ?? null,
+        answers: input.answers,
+        consents: input.consents,
+        billing: input.billing ?? null,
+        language: input.language,
+        idempotencyKey: idem ?? null,
+        waitReason: decision.kind === 'waitlisted' ? decision.reason : null,
+        createdAt: opts.now,
+        updatedAt: opts.now,
+      })
+      .returning();
+    if (decision.choices.length) {
+      const ids = await offeringIds(tx, event.id);
+      await tx.insert(registrationChoices).values(
+        decision.choices.map((c) => ({
+          registrationId: row!.id,
+          ...ids.get(`${c.roundKey}/${c.workshopKey}`)!,
+          status: c.status,
+        })),
+      );
+    }
+    await notifyEventChanged(tx, event.id);
+    return { kind: 'registered' as const, registration: await viewOf(tx, event, row!), replayed: false };
+  });
+}
+
+async function offeringIds(tx: Db, eventId: string) {
+  const rows = await tx
+    .select({ roundKey: programmeItems.key, workshopKey: workshops.key, roundId: workshopRounds.roundId, workshopId: workshopRounds.workshopId })
+    .from(workshopRounds)
+    .innerJoin(workshops, eq(workshops.id, workshopRounds.workshopId))
+    .innerJoin(programmeItems, eq(programmeItems.id, workshopRounds.roundId))
+    .where(eq(workshopRounds.eventId, eventId));
+  return new Map(rows.map((r) => [`${r.roundKey}/${r.workshopKey}`, { roundId: r.roundId, workshopId: r.workshopId }]));
+}
+
+/** A registration as its owner sees it, with waiting-list positions counted now. */
+async function viewOf(tx: Db, event: EventRow, r: RegistrationRow): Promise<RegistrationView> {
+  const choices = await tx
+    .select({
+      roundKey: programmeItems.key,
+      workshopKey: workshops.key,
+      status: registrationChoices.status,
+      roundId: registrationChoices.roundId,
+      workshopId: registrationChoices.workshopId,
+    })
+    .from(registrationChoices)
+    .innerJoin(workshops, eq(workshops.id, registrationChoices.workshopId))
+    .innerJoin(programmeItems, eq(programmeItems.id, registrationChoices.roundId))
+    .where(eq(registrationChoices.registrationId, r.id))
+    .orderBy(asc(programmeItems.position));
+  let position: number | null = null;
+  if (r.status === 'waitlisted') {
+    const [p] = await tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted'), sql`${registrations.arrival} <= ${r.arrival}`));
+    position = p?.n ?? null;
+  }
+  const withPositions = await Promise.all(
+    choices.map(async (c) => {
+      if (c.status !== 'waitlisted' || r.status === 'waitlisted') return { roundKey: c.roundKey, workshopKey: c.workshopKey, status: c.status, position: null };
+      const [p] = await tx
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(registrationChoices)
+        .innerJoin(registrations, eq(registrations.id, registrationChoices.registrationId))
+        .where(
+          and(
+            eq(registrationChoices.workshopId, c.workshopId),
+            eq(registrationChoices.roundId, c.roundId),
+            eq(registrationChoices.status, 'waitlisted'),
+            inArray(registrations.status, [...HOLDING]),
+            sql`${registrations.arrival} <= ${r.arrival}`,
+          ),
+        );
+      return { roundKey: c.roundKey, workshopKey: c.workshopKey, status: c.status, position: p?.n ?? null };
+    }),
+  );
+  return {
+    id: r.id,
+    eventId: event.id,
+    eventSlug: event.slug,
+    status: r.status,
+    name: r.name,
+    email: r.email,
+    organisation: r.organisationName,
+    position,
+    waitReason: (r.waitReason as WaitReason | null) ?? null,
+    choices: withPositions,
+    token: r.token,
+    createdAt: r.createdAt,
+  };
+}
+
+async function findByToken(db: Db, token: string) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const [row] = await db
+    .select({ registration: registrations, event: events })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(eq(registrations.token, token))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The registration behind a personal link, or null. */
+export async function getRegistration(db: Db, token: string): Promise<RegistrationView | null> {
+  const found = await findByToken(db, token);
+  return found ? viewOf(db, found.event, found.registration) : null;
+}
+
+export interface CancelResult {
+  registration: RegistrationView;
+  /** Registrations that moved up from the event's waiting list. */
+  promoted: string[];
+}
+
+/** Cancel through the personal link; freed places go to the waiting list, each exactly once. */
+export async function cancelRegistration(db: Db, token: string, now: Date): Promise<CancelResult> {
+  const found = await findByToken(db, token);
+  if (!found) throw new DomainError('not_found', 'Deze persoonlijke link is onbekend.');
+  const { event } = found;
+  if (event.cancellableUntil && now > event.cancellableUntil)
+    throw new DomainError('conflict', 'Annuleren via de persoonlijke link kan niet meer. Neem contact op met de organisatie.');
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, event.id);
+    // Re-read under the lock: a concurrent cancel of the same registration frees nothing twice.
+    const [current] = await tx.select().from(registrations).where(eq(registrations.id, found.registration.id));
+    if (!current || current.status === 'cancelled' || current.status === 'refused')
+      return { registration: await viewOf(tx, event, current ?? found.registration), promoted: [] };
+    await tx
+      .update(registrations)
+      .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
+      .where(eq(registrations.id, current.id));
+    await tx.update(registrationChoices).set({ status: 'cancelled' }).where(eq(registrationChoices.registrationId, current.id));
+    const promoted = await promoteWaiting(tx, event, now);
+    await notifyEventChanged(tx, event.id);
+    const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
+    return { registration: await viewOf(tx, event, after!), promoted };
+  });
+}
+
+/**
+ * Fill free places from the waiting lists, under the event's lock: first the event's
+ * list (first come, first served among those the organisation limits allow), then each
+ * workshop's list in each round. Returns the ids of registrations that got a place.
+ */
+export async function promoteWaiting(tx: Db, event: EventRow, now: Date): Promise<string[]> {
+  const promoted: string[] = [];
+  const held = event.approvalRequired ? ('pending' as const) : ('confirmed' as const);
+  for (let guard = 0; guard < 10_000; guard++) {
+    const counters = await loadCounters(tx, event);
+    const waiting = await tx
+      .select({ id: registrations.id, organisationKey: registrations.organisationKey, domain: registrations.domain })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted')))
+      .orderBy(asc(registrations.arrival));
+    const next = firstEligible(counters, waiting);
+    if (!next) break;
+    await tx.update(registrations).set({ status: held, waitReason: null, updatedAt: now }).where(eq(registrations.id, next.id));
+    // Its workshop choices take a seat where one is free and stay on that workshop's list otherwise.
+    await tx.update(registrationChoices).set({ status: held }).where(
+      and(
+        eq(registrationChoices.registrationId, next.id),
+        sql`(select ${workshops.capacity} from ${workshops} where ${workshops.id} = ${registrationChoices.workshopId}) is null
+          or (select ${workshops.capacity} from ${workshops} where ${workshops.id} = ${registrationChoices.workshopId}) >
+             (select count(*) from ${registrationChoices} rc where rc.workshop_id = ${registrationChoices.workshopId}
+              and rc.round_id = ${registrationChoices.roundId} and rc.status in ('confirmed', 'pending'))`,
+      ),
+    );
+    promoted.push(next.id);
+  }
+  await promoteWorkshopWaiting(tx, event, held);
+  return promoted;
+}
+
+/** Give free workshop seats to the first waiting choices of people who hold an event place. */
+async function promoteWorkshopWaiting(tx: Db, event: EventRow, held: 'confirmed' | 'pending'): Promise<void> {
+  const counters = await loadCounters(tx, event);
+  const ids = await offeringIds(tx, event.id);
+  for (const o of counters.offerings) {
+    if (o.capacity === null) continue;
+    const free = o.capacity - o.taken;
+    if (free <= 0) continue;
+    const { roundId, workshopId } = ids.get(`${o.roundKey}/${o.workshopKey}`)!;
+    const next = await tx
+      .select({ registrationId: registrationChoices.registrationId })
+      .from(registrationChoices)
+      .innerJoin(registrations, eq(registrations.id, registrationChoices.registrationId))
+      .where(
+        and(
+          eq(registrationChoices.roundId, roundId),
+          eq(registrationChoices.workshopId, workshopId),
+          eq(registrationChoices.status, 'waitlisted'),
+          inArray(registrations.status, [...HOLDING]),
+        ),
+      )
+      .orderBy(asc(registrations.arrival))
+      .limit(free);
+    for (const n of next)
+      await tx
+        .update(registrationChoices)
+        .set({ status: held, promoted: true })
+        .where(and(eq(registrationChoices.registrationId, n.registrationId), eq(registrationChoices.roundId, roundId)));
+  }
+}
