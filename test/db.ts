@@ -15,7 +15,7 @@ export interface TestDatabase extends Database {
   name: 'pglite' | 'postgres';
 }
 
-async function freshPostgres(baseUrl: string): Promise<TestDatabase> {
+async function freshPostgres(baseUrl: string, poolSize = 10): Promise<TestDatabase> {
   const name = `bijeen_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -23,7 +23,7 @@ async function freshPostgres(baseUrl: string): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  const db = await openDatabase({ databaseUrl: url.toString(), poolSize });
   return {
     ...db,
     name: 'postgres',
@@ -39,11 +39,13 @@ async function freshPostgres(baseUrl: string): Promise<TestDatabase> {
 
 export interface DatabaseKind {
   name: 'pglite' | 'postgres';
-  open: () => Promise<TestDatabase>;
+  open: (opts?: { poolSize?: number }) => Promise<TestDatabase>;
 }
 
 /** The databases a service suite runs on: `describe.each(databaseKinds)`. */
 export const databaseKinds: DatabaseKind[] = [
   { name: 'pglite', open: async () => ({ ...(await openDatabase({})), name: 'pglite' }) },
-  ...(TEST_DATABASE_URL ? [{ name: 'postgres' as const, open: () => freshPostgres(TEST_DATABASE_URL) }] : []),
+  ...(TEST_DATABASE_URL
+    ? [{ name: 'postgres' as const, open: (opts?: { poolSize?: number }) => freshPostgres(TEST_DATABASE_URL, opts?.poolSize) }]
+    : []),
 ];

@@ -55,54 +55,57 @@ export async function lockEvent(tx: Db, eventId: string): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`bijeen:event:${eventId}`}, 0))`);
 }
 
-async function loadCounters(tx: Db, event: EventRow): Promise<EventCounters> {
-  const [holdingRow, orgRows, offeringRows, rounds] = await Promise.all([
-    tx
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, [...HOLDING]))),
-    tx
-      .select({
-        key: registrations.organisationKey,
-        domain: registrations.domain,
-        n: sql<number>`count(*)`.mapWith(Number),
-      })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, [...HOLDING])))
-      .groupBy(registrations.organisationKey, registrations.domain),
-    tx
-      .select({
-        roundKey: programmeItems.key,
-        workshopKey: workshops.key,
-        capacity: workshops.capacity,
-        taken: sql<number>`(select count(*) from ${registrationChoices} rc where rc.workshop_id = ${workshops.id} and rc.round_id = ${programmeItems.id} and rc.status in ('confirmed', 'pending'))`.mapWith(Number),
-      })
-      .from(workshopRounds)
-      .innerJoin(workshops, eq(workshops.id, workshopRounds.workshopId))
-      .innerJoin(programmeItems, eq(programmeItems.id, workshopRounds.roundId))
-      .where(eq(workshopRounds.eventId, event.id)),
-    tx
-      .select({ key: programmeItems.key })
-      .from(programmeItems)
-      .where(and(eq(programmeItems.eventId, event.id), eq(programmeItems.kind, 'round')))
-      .orderBy(asc(programmeItems.position)),
-  ]);
+interface Counters extends EventCounters {
+  /** Database ids of each offering, by "round/workshop" key. */
+  ids: Map<string, { roundId: string; workshopId: string }>;
+}
+
+/**
+ * The event's counters, read under its lock in two queries: places held per organisation
+ * and domain (their sum is the event's count), and every round with its workshops' seats.
+ */
+async function loadCounters(tx: Db, event: EventRow): Promise<Counters> {
+  const orgRows = await tx
+    .select({ key: registrations.organisationKey, domain: registrations.domain, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, [...HOLDING])))
+    .groupBy(registrations.organisationKey, registrations.domain);
+  const offeringRows = (
+    (await tx.execute(sql`
+      SELECT r.key AS round_key, r.id AS round_id, w.key AS workshop_key, w.id AS workshop_id, w.capacity,
+             coalesce(t.taken, 0)::int AS taken
+      FROM ${programmeItems} r
+      LEFT JOIN ${workshopRounds} wr ON wr.round_id = r.id
+      LEFT JOIN ${workshops} w ON w.id = wr.workshop_id
+      LEFT JOIN (
+        SELECT rc.round_id, rc.workshop_id, count(*) AS taken
+        FROM ${registrationChoices} rc JOIN ${registrations} g ON g.id = rc.registration_id
+        WHERE g.event_id = ${event.id} AND rc.status IN ('confirmed', 'pending')
+        GROUP BY rc.round_id, rc.workshop_id
+      ) t ON t.round_id = r.id AND t.workshop_id = w.id
+      WHERE r.event_id = ${event.id} AND r.kind = 'round'
+      ORDER BY r.position, w.position`)) as unknown as { rows: unknown[] }
+  ).rows as { round_key: string; round_id: string; workshop_key: string | null; workshop_id: string | null; capacity: number | null; taken: number }[];
   const organisations: EventCounters['organisations'] = {};
+  let holding = 0;
   for (const r of orgRows) {
+    holding += r.n;
     if (!r.key) continue;
     const o = (organisations[r.key] ??= { holding: 0, perDomain: {} });
     o.holding += r.n;
     if (r.domain) o.perDomain[r.domain] = (o.perDomain[r.domain] ?? 0) + r.n;
   }
+  const offerings = offeringRows.filter((o) => o.workshop_key !== null);
   return {
     capacity: event.capacity,
-    holding: holdingRow[0]?.n ?? 0,
+    holding,
     waitlistEnabled: event.waitlistEnabled,
     approvalRequired: event.approvalRequired,
     limits: event.organisationLimits,
-    roundKeys: rounds.map((r) => r.key),
-    offerings: offeringRows,
+    roundKeys: [...new Set(offeringRows.map((o) => o.round_key))],
+    offerings: offerings.map((o) => ({ roundKey: o.round_key, workshopKey: o.workshop_key!, capacity: o.capacity, taken: Number(o.taken) })),
     organisations,
+    ids: new Map(offerings.map((o) => [`${o.round_key}/${o.workshop_key}`, { roundId: o.round_id, workshopId: o.workshop_id! }])),
   };
 }
 
@@ -148,7 +151,7 @@ export async function register(db: Db, slug: string, raw: unknown, opts: Registe
   const input = parsed.data;
   const idem = opts.idempotencyKey?.slice(0, 200);
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.slug, slug)).limit(1);
     if (!event || event.status === 'draft') throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
     await lockEvent(tx, event.id);
@@ -160,7 +163,7 @@ export async function register(db: Db, slug: string, raw: unknown, opts: Registe
         .from(registrations)
         .where(and(eq(registrations.eventId, event.id), eq(registrations.idempotencyKey, idem)))
         .limit(1);
-      if (earlier) return { kind: 'registered' as const, registration: await viewOf(tx, event, earlier), replayed: true };
+      if (earlier) return { kind: 'registered' as const, row: earlier, event, replayed: true };
     }
 
     const state = registrationState({
@@ -190,19 +193,7 @@ export async function register(db: Db, slug: string, raw: unknown, opts: Registe
       return { kind: 'invalid' as const, problems: [...(decision.kind === 'invalid' ? decision.problems : []), ...answerProblems] };
     if (decision.kind === 'full') return { kind: 'full' as const };
 
-    const [active] = await tx
-      .select({ id: registrations.id })
-      .from(registrations)
-      .where(
-        and(
-          eq(registrations.eventId, event.id),
-          sql`lower(${registrations.email}) = lower(${input.email})`,
-          inArray(registrations.status, ['confirmed', 'pending', 'waitlisted']),
-        ),
-      )
-      .limit(1);
-    if (active) return { kind: 'duplicate' as const, email: input.email };
-
+    // One active registration per address: the partial unique index decides, in the insert itself.
     const [row] = await tx
       .insert(registrations)
       .values({
@@ -224,30 +215,21 @@ export async function register(db: Db, slug: string, raw: unknown, opts: Registe
         createdAt: opts.now,
         updatedAt: opts.now,
       })
+      // The only conflict that can happen here is the active-e-mail index (the idempotency
+      // key was looked up under the lock; tokens are 256 random bits).
+      .onConflictDoNothing()
       .returning();
-    if (decision.choices.length) {
-      const ids = await offeringIds(tx, event.id);
+    if (!row) return { kind: 'duplicate' as const, email: input.email };
+    if (decision.choices.length)
       await tx.insert(registrationChoices).values(
-        decision.choices.map((c) => ({
-          registrationId: row!.id,
-          ...ids.get(`${c.roundKey}/${c.workshopKey}`)!,
-          status: c.status,
-        })),
+        decision.choices.map((c) => ({ registrationId: row.id, ...counters.ids.get(`${c.roundKey}/${c.workshopKey}`)!, status: c.status })),
       );
-    }
     await notifyEventChanged(tx, event.id);
-    return { kind: 'registered' as const, registration: await viewOf(tx, event, row!), replayed: false };
+    return { kind: 'registered' as const, row, event, replayed: false };
   });
-}
-
-async function offeringIds(tx: Db, eventId: string) {
-  const rows = await tx
-    .select({ roundKey: programmeItems.key, workshopKey: workshops.key, roundId: workshopRounds.roundId, workshopId: workshopRounds.workshopId })
-    .from(workshopRounds)
-    .innerJoin(workshops, eq(workshops.id, workshopRounds.workshopId))
-    .innerJoin(programmeItems, eq(programmeItems.id, workshopRounds.roundId))
-    .where(eq(workshopRounds.eventId, eventId));
-  return new Map(rows.map((r) => [`${r.roundKey}/${r.workshopKey}`, { roundId: r.roundId, workshopId: r.workshopId }]));
+  // The registrant's view (positions) is read after commit: the lock is held no longer than needed.
+  if (result.kind !== 'registered') return result;
+  return { kind: 'registered', registration: await viewOf(db, result.event, result.row), replayed: result.replayed };
 }
 
 /** A registration as its owner sees it, with waiting-list positions counted now. */
@@ -374,16 +356,8 @@ export async function promoteWaiting(tx: Db, event: EventRow, now: Date): Promis
     const next = firstEligible(counters, waiting);
     if (!next) break;
     await tx.update(registrations).set({ status: held, waitReason: null, updatedAt: now }).where(eq(registrations.id, next.id));
-    // Its workshop choices take a seat where one is free and stay on that workshop's list otherwise.
-    await tx.update(registrationChoices).set({ status: held }).where(
-      and(
-        eq(registrationChoices.registrationId, next.id),
-        sql`(select ${workshops.capacity} from ${workshops} where ${workshops.id} = ${registrationChoices.workshopId}) is null
-          or (select ${workshops.capacity} from ${workshops} where ${workshops.id} = ${registrationChoices.workshopId}) >
-             (select count(*) from ${registrationChoices} rc where rc.workshop_id = ${registrationChoices.workshopId}
-              and rc.round_id = ${registrationChoices.roundId} and rc.status in ('confirmed', 'pending'))`,
-      ),
-    );
+    // Its workshop choices stay on their workshops' waiting lists; the step below gives
+    // free seats in arrival order, so someone who registered earlier is served first.
     promoted.push(next.id);
   }
   await promoteWorkshopWaiting(tx, event, held);
@@ -393,12 +367,11 @@ export async function promoteWaiting(tx: Db, event: EventRow, now: Date): Promis
 /** Give free workshop seats to the first waiting choices of people who hold an event place. */
 async function promoteWorkshopWaiting(tx: Db, event: EventRow, held: 'confirmed' | 'pending'): Promise<void> {
   const counters = await loadCounters(tx, event);
-  const ids = await offeringIds(tx, event.id);
   for (const o of counters.offerings) {
     if (o.capacity === null) continue;
     const free = o.capacity - o.taken;
     if (free <= 0) continue;
-    const { roundId, workshopId } = ids.get(`${o.roundKey}/${o.workshopKey}`)!;
+    const { roundId, workshopId } = counters.ids.get(`${o.roundKey}/${o.workshopKey}`)!;
     const next = await tx
       .select({ registrationId: registrationChoices.registrationId })
       .from(registrationChoices)
