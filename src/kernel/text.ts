@@ -22,3 +22,8 @@ export function normalisePostcode(input: string): string | null {
   if (letters === 'SA' || letters === 'SD' || letters === 'SS') return null;
   return `${m[1]} ${letters}`;
 }
+
+/** A NUL character or a lone UTF-16 surrogate: text PostgreSQL cannot store. */
+export function hasUnstorableText(s: string): boolean {
+  return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}

@@ -56,7 +56,7 @@ export const openApiDocument = {
       Problem: problem,
       EventSummary: {
         type: 'object',
-        required: ['slug', 'title', 'summary', 'status', 'format', 'startsAt', 'endsAt', 'url', 'registration'],
+        required: ['slug', 'title', 'summary', 'status', 'format', 'startsAt', 'endsAt', 'url', 'cities', 'organisers', 'reportUrl'],
         properties: {
           slug: { type: 'string' },
           title: { type: 'string' },

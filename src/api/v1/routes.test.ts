@@ -164,6 +164,77 @@ describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['programme', 'workshops', 'registration', 'price', 'report']));
   });
 
+  it.each(['/evenementen/%00', '/api/v1/events/%00', '/evenementen/%00/kalender.ics', '/api/v1/events/%00/availability', '/evenementen/%F0%9F%98%80'])(
+    'answers a malformed slug in %s with 404, not 500',
+    async (path) => {
+      expect((await app.request(path)).status).toBe(404);
+    },
+  );
+
+  it.each([
+    ['a NUL character in the title', { title: 'x\u0000y' }],
+    ['a NUL character in Markdown', { sections: [{ body: 'a\u0000b' }] }],
+    ['half a surrogate pair', { title: 'x\ud800' }],
+  ])('answers %s with 400, not 500', async (_name, change) => {
+    const body = JSON.stringify({ ...eventDocument({ slug: 'rare-tekens' }), ...change });
+    const res = await send('POST', '/api/v1/events', body);
+    expect(res.status).toBe(400);
+  });
+
+  it.each([
+    ['year 0', '0000-01-01T10:00:00Z'],
+    ['year 9999 west of UTC', '9999-12-31T20:00:00-12:00'],
+  ])('answers a meeting in %s with 400', async (_name, startsAt) => {
+    const res = await send('POST', '/api/v1/events', { ...eventDocument({ slug: 'vreemde-datum' }), meetings: [{ key: 'm', startsAt, endsAt: '2030-01-01T10:00:00Z', venue: 'stadhuis' }], programme: [] });
+    expect(res.status).toBe(400);
+  });
+
+  it('answers six simultaneous creations of one slug with one 201 and five 409s', async () => {
+    const doc = eventDocument({ slug: 'tegelijk' });
+    const statuses = await Promise.all(Array.from({ length: 6 }, () => send('POST', '/api/v1/events', doc).then((r) => r.status)));
+    expect(statuses.sort()).toEqual([201, 409, 409, 409, 409, 409]);
+  });
+
+  it('keeps the public page up for Markdown too deeply nested to render', async () => {
+    const doc = eventDocument({ slug: 'diep-citaat', sections: [{ body: '>'.repeat(5000) + ' x' }] });
+    expect((await send('POST', '/api/v1/events', doc)).status).toBe(201);
+    expect((await app.request('/evenementen/diep-citaat')).status).toBe(200);
+  });
+
+  it("reads another organiser's events as the public does: a draft is not there, a published event is", async () => {
+    const draft = eventDocument({ slug: 'geheim-concept', status: 'draft' });
+    expect((await send('POST', '/api/v1/events', draft)).status).toBe(201);
+    expect((await send('GET', '/api/v1/events/geheim-concept', undefined, otherToken)).status).toBe(404);
+    expect((await send('PUT', '/api/v1/events/geheim-concept', draft, otherToken)).status).toBe(404);
+    expect((await send('GET', '/api/v1/events/haagse-wijkaanpak', undefined, otherToken)).status).toBe(200);
+  });
+
+  it('keeps the order of the venues', async () => {
+    const doc = eventDocument({
+      slug: 'volgorde',
+      venues: [
+        { key: 'zaal-z', name: 'Zaal Z', city: 'Utrecht' },
+        { key: 'aula', name: 'Aula', city: 'Utrecht' },
+      ],
+      meetings: [{ key: 'm', startsAt: '2030-03-06T12:30:00+01:00', endsAt: '2030-03-06T17:30:00+01:00', venue: 'aula' }],
+    });
+    const res = await send('POST', '/api/v1/events', doc);
+    expect(((await res.json()) as { venues: { key: string }[] }).venues.map((v) => v.key)).toEqual(['zaal-z', 'aula']);
+  });
+
+  it('lets an organiser with its own token be linked only by itself, and removed only by the main organiser', async () => {
+    // "ander-instituut" has a token, so platform31 cannot attach it:
+    const res = await send('POST', '/api/v1/events', eventDocument({ slug: 'zonder-toestemming', organisers: [{ slug: 'ander-instituut', name: 'Ander instituut', role: 'organiser' }] }));
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { problems: { message: string }[] } }).error.problems[0]!.message).toContain('Ander instituut');
+    // It may make its own event, as main organiser.
+    const own = eventDocument({ slug: 'samen-maar-apart', organisers: [{ slug: 'ander-instituut', name: 'Ander instituut', role: 'organiser' }] });
+    expect((await send('POST', '/api/v1/events', own, otherToken)).status).toBe(201);
+    // Organisers nobody claimed yet can be named freely (the demo's co-organisers are such).
+    const named = eventDocument({ slug: 'met-partner', organisers: [{ slug: 'nog-geen-account', name: 'Nog geen account', role: 'co_organiser' }] });
+    expect((await send('POST', '/api/v1/events', named)).status).toBe(201);
+  });
+
   it('never answers a 500 to unknown API paths', async () => {
     const res = await app.request('/api/v1/nergens');
     expect(res.status).toBe(404);

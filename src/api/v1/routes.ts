@@ -2,10 +2,11 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../app';
 import { findEventRowBySlug } from '../../domain/events/data';
-import { assertOrganises, createEvent, getEventDocument, getEventView, listAgenda, replaceEvent } from '../../domain/events/service';
+import { createEvent, organises, getEventDocument, getEventView, listAgenda, replaceEvent } from '../../domain/events/service';
 import { authenticateApiToken } from '../../domain/organisers/service';
 import { cancelRegistration, getRegistration, register, type RegistrationView } from '../../domain/registration/service';
 import { isoLocal } from '../../kernel/dates';
+import { hasUnstorableText } from '../../kernel/text';
 import { DomainError } from '../../kernel/errors';
 import { openApiDocument } from './openapi';
 
@@ -23,11 +24,20 @@ async function jsonBody(c: Context): Promise<unknown> {
   if (!/^application\/json\s*(;|$)/i.test(type))
     throw new ApiError(415, 'unsupported_media_type', 'Stuur het document als application/json.');
   const text = await c.req.text();
+  let bad = false;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    // PostgreSQL stores neither NUL characters nor half surrogate pairs: refuse them here,
+    // in keys and values alike, with a 400 instead of a database error.
+    parsed = JSON.parse(text, (key, value) => {
+      if (hasUnstorableText(key) || (typeof value === 'string' && hasUnstorableText(value))) bad = true;
+      return value;
+    });
   } catch {
     throw new ApiError(400, 'invalid', 'De body is geen geldige JSON.');
   }
+  if (bad) throw new ApiError(400, 'invalid', 'De tekst bevat ongeldige tekens (een NUL-teken of een half UTF-16-paar).');
+  return parsed;
 }
 
 /** Errors of the HTTP layer itself (not of the domain). */
@@ -115,10 +125,8 @@ export function apiV1Routes() {
     if (token) {
       const organiser = await authenticateApiToken(db, token);
       const row = await findEventRowBySlug(db, slug);
-      if (row) {
-        await assertOrganises(db, row.id, organiser.id);
-        includePrivate = true;
-      }
+      // Another organiser's token reads what the public reads: no 403 that would betray a draft.
+      if (row) includePrivate = await organises(db, row.id, organiser.id);
     }
     const doc = await getEventDocument(db, slug, { includePrivate, now: c.var.deps.clock() });
     if (!doc) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);

@@ -126,6 +126,7 @@ CREATE TABLE "venues" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"event_id" uuid NOT NULL,
 	"key" text NOT NULL,
+	"position" integer NOT NULL,
 	"name" text NOT NULL,
 	"street" text,
 	"postcode" text,

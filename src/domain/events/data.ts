@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { SLUG_PATTERN } from '../../kernel/text';
 import { organisers } from '../organisers/table';
 import { registrationChoices, registrations } from '../registration/table';
 import {
@@ -29,13 +30,18 @@ export interface EventRows {
   report: typeof reports.$inferSelect | null;
 }
 
+/** Only well-formed slugs reach the database (a NUL byte in a URL would be a 500 there). */
+export const isSlug = (slug: string) => slug.length <= 100 && SLUG_PATTERN.test(slug);
+
 export async function findEventRowBySlug(db: Db, slug: string) {
+  if (!isSlug(slug)) return null;
   const [row] = await db.select().from(events).where(eq(events.slug, slug)).limit(1);
   return row ?? null;
 }
 
 /** A cheap look-up for caches: the event's id and when it last changed. */
 export async function findEventVersion(db: Db, slug: string) {
+  if (!isSlug(slug)) return null;
   const [row] = await db
     .select({ id: events.id, updatedAt: events.updatedAt, status: events.status })
     .from(events)
@@ -53,7 +59,7 @@ export async function loadEventRows(db: Db, event: typeof events.$inferSelect): 
       .innerJoin(organisers, eq(organisers.id, eventOrganisers.organiserId))
       .where(eq(eventOrganisers.eventId, id))
       .orderBy(asc(eventOrganisers.position)),
-    db.select().from(venues).where(eq(venues.eventId, id)).orderBy(asc(venues.name)),
+    db.select().from(venues).where(eq(venues.eventId, id)).orderBy(asc(venues.position)),
     db.select().from(meetings).where(eq(meetings.eventId, id)).orderBy(asc(meetings.position)),
     db.select().from(speakers).where(eq(speakers.eventId, id)).orderBy(asc(speakers.position)),
     db.select().from(programmeItems).where(eq(programmeItems.eventId, id)).orderBy(asc(programmeItems.position)),

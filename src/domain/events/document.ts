@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalisePostcode, SLUG_PATTERN } from '../../kernel/text';
+import { hasUnstorableText, normalisePostcode, SLUG_PATTERN } from '../../kernel/text';
 import { vatCategories } from '../../kernel/money';
 
 // Zod's own messages (wrong type, too long, …) in Dutch, like ours.
@@ -21,16 +21,21 @@ const key = z
   .max(80)
   .regex(SLUG_PATTERN, 'Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld "ronde-1".');
 
-/** ISO 8601 instant with an offset or Z: "2021-01-28T14:00:00+01:00". */
-const instant = z.iso.datetime({
-  offset: true,
-  error: 'Geef een datum en tijd als 2021-01-28T14:00:00+01:00.',
-});
+/** ISO 8601 instant with an offset or Z: "2021-01-28T14:00:00+01:00", between 1900 and 2200. */
+const instant = z.iso
+  .datetime({ offset: true, error: 'Geef een datum en tijd als 2021-01-28T14:00:00+01:00.' })
+  .refine((s) => {
+    const y = new Date(s).getUTCFullYear();
+    return y >= 1900 && y <= 2200;
+  }, 'Geef een datum tussen 1900 en 2200.');
 
-const text = (max: number) => z.string().trim().min(1, 'Dit veld mag niet leeg zijn.').max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+/** Text PostgreSQL can store: no NUL characters, no half surrogate pairs. */
+const storable = (s: string) => !hasUnstorableText(s);
+const STORABLE = 'De tekst bevat ongeldige tekens.';
+const text = (max: number) => z.string().trim().min(1, 'Dit veld mag niet leeg zijn.').max(max).refine(storable, STORABLE);
+const optionalText = (max: number) => z.string().trim().max(max).refine(storable, STORABLE).optional();
 /** Markdown source; rendered and sanitised when shown. */
-const markdown = (max: number) => z.string().max(max);
+const markdown = (max: number) => z.string().max(max).refine(storable, STORABLE);
 
 const email = z.email('Geef een geldig e-mailadres.');
 /** Dutch or international phone number as people write it: "+31 6 0000 0001", "06-00000001". */

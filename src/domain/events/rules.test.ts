@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRangeNl, isFull, mapUrl, placesLeft, registrationState, scheduleOf, type RegistrationSettingsView } from './rules';
+import { formatDateRangeNl, isFull, mapUrl, organiserLinkProblems, placesLeft, registrationState, scheduleOf, type RegistrationSettingsView } from './rules';
 
 const t = (s: string) => new Date(s);
 const base: RegistrationSettingsView = { mode: 'form', opensAt: null, closesAt: null, capacity: 75, waitlist: true };
@@ -97,5 +97,21 @@ describe('formatDateRangeNl', () => {
     ['2021-01-28T13:00:00+01:00', '2021-01-28T17:00:00+01:00', 'donderdag 28 januari 2021'],
   ])('%s – %s reads "%s"', (a, b, expected) => {
     expect(formatDateRangeNl(t(a), t(b))).toBe(expected);
+  });
+});
+
+describe('organiserLinkProblems', () => {
+  const link = (organiserId: string, role: 'organiser' | 'co_organiser', claimed = true) => ({ organiserId, role, claimed });
+  it.each([
+    ['an organiser links itself', 'a', [], [link('a', 'organiser')], 0],
+    ['a new, unclaimed co-organiser is named', 'a', [link('a', 'organiser')], [link('a', 'organiser'), link('x', 'co_organiser', false)], 0],
+    ['a claimed organiser is attached by someone else', 'a', [link('a', 'organiser')], [link('a', 'organiser'), link('b', 'co_organiser')], 1],
+    ['a co-organiser removes the main organiser', 'b', [link('a', 'organiser'), link('b', 'co_organiser')], [link('b', 'organiser')], 1],
+    ['a co-organiser takes over the main role', 'b', [link('a', 'organiser'), link('b', 'co_organiser')], [link('a', 'co_organiser'), link('b', 'organiser')], 1],
+    ['the main organiser removes a co-organiser', 'a', [link('a', 'organiser'), link('b', 'co_organiser')], [link('a', 'organiser')], 0],
+    ['a co-organiser edits and keeps everyone', 'b', [link('a', 'organiser'), link('b', 'co_organiser')], [link('a', 'organiser'), link('b', 'co_organiser')], 0],
+    ['a co-organiser drops an unclaimed partner', 'b', [link('a', 'organiser'), link('b', 'co_organiser'), link('x', 'co_organiser', false)], [link('a', 'organiser'), link('b', 'co_organiser')], 0],
+  ])('%s: %i problem(s)', (_name, actorId, existing, proposed, count) => {
+    expect(organiserLinkProblems({ actorId, existing, proposed })).toHaveLength(count);
   });
 });

@@ -137,3 +137,38 @@ export function scheduleOf(meetingsIn: MeetingTimes[]): Schedule {
 export function isPublished(publishedAt: Date | null | undefined, now: Date): boolean {
   return publishedAt != null && publishedAt <= now;
 }
+
+export interface OrganiserLink {
+  organiserId: string;
+  role: 'organiser' | 'co_organiser';
+  /** Has API tokens (later: accounts): it speaks for itself and must consent to links. */
+  claimed: boolean;
+}
+
+/**
+ * Which organiser links an acting organiser may write. Anyone may link itself and
+ * organisers nobody has claimed yet (named in a document, without tokens). A claimed
+ * organiser is linked only by itself; once linked, only the main organiser may remove it
+ * or change its role. Returns the problems, empty when the change is allowed.
+ */
+export function organiserLinkProblems(input: {
+  actorId: string;
+  existing: OrganiserLink[];
+  proposed: OrganiserLink[];
+}): { organiserId: string; message: string }[] {
+  const { actorId, existing, proposed } = input;
+  const actorIsMain = existing.some((l) => l.organiserId === actorId && l.role === 'organiser');
+  const problems: { organiserId: string; message: string }[] = [];
+  const problem = (organiserId: string, message: string) => problems.push({ organiserId, message });
+  for (const p of proposed) {
+    if (p.organiserId === actorId || !p.claimed) continue;
+    const before = existing.find((e) => e.organiserId === p.organiserId);
+    if (!before) problem(p.organiserId, 'een organisator met een eigen account koppelt zichzelf aan een evenement.');
+    else if (before.role !== p.role && !actorIsMain) problem(p.organiserId, 'alleen de hoofdorganisator wijzigt de rol van een andere organisator.');
+  }
+  if (!actorIsMain)
+    for (const e of existing)
+      if (e.claimed && e.organiserId !== actorId && !proposed.some((p) => p.organiserId === e.organiserId))
+        problem(e.organiserId, 'alleen de hoofdorganisator kan een andere organisator loskoppelen.');
+  return problems;
+}

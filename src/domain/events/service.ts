@@ -3,12 +3,12 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { isoLocal } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
-import { organisers } from '../organisers/table';
+import { apiTokens, organisers } from '../organisers/table';
 import { notifyEventChanged } from './changes';
 import { lockEvent, promoteWaiting } from '../registration/service';
 import { activeChoiceRefs, findEventRowBySlug, listEventRows, loadEventRows, loadTakenSeats, type EventRows } from './data';
 import { EventDocumentSchema, problemsOf, type EventDocument } from './document';
-import { isFull, isPublished, placesLeft, registrationState, type RegistrationState } from './rules';
+import { isFull, isPublished, organiserLinkProblems, placesLeft, registrationState, type RegistrationState } from './rules';
 import {
   contacts,
   eventOrganisers,
@@ -80,6 +80,8 @@ export interface SaveOptions {
 export async function createEvent(db: Db, input: unknown, opts: SaveOptions): Promise<EventDocument> {
   const doc = parseEventDocument(input);
   await db.transaction(async (tx) => {
+    // Two creations of one slug at once: the second waits here and then sees the first.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`bijeen:slug:${doc.slug}`}, 0))`);
     if (await findEventRowBySlug(tx, doc.slug))
       throw new DomainError('conflict', `Er is al een evenement met de slug "${doc.slug}".`, [
         { path: 'slug', message: 'Deze slug is al in gebruik.' },
@@ -106,7 +108,11 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: S
     if (!existing) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
     // The same lock as registrations: a capacity change and a registration never interleave.
     await lockEvent(tx, existing.id);
-    await assertOrganises(tx, existing.id, opts.actingOrganiserId);
+    if (!(await organises(tx, existing.id, opts.actingOrganiserId))) {
+      // A draft of someone else is not there for you; a published event is, but not yours.
+      if (existing.status === 'draft') throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
+      throw new DomainError('forbidden', 'U organiseert dit evenement niet en mag het niet wijzigen.');
+    }
     await assertNoActiveChoicesLost(tx, existing.id, doc);
     await tx
       .update(events)
@@ -121,22 +127,21 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: S
   return (await getEventDocument(db, slug, { includePrivate: true }))!;
 }
 
-export async function assertOrganises(db: Db, eventId: string, organiserId: string): Promise<void> {
+export async function organises(db: Db, eventId: string, organiserId: string): Promise<boolean> {
   const [link] = await db
     .select({ id: eventOrganisers.organiserId })
     .from(eventOrganisers)
     .where(and(eq(eventOrganisers.eventId, eventId), eq(eventOrganisers.organiserId, organiserId)))
     .limit(1);
-  if (!link) throw new DomainError('forbidden', 'U organiseert dit evenement niet en mag het niet wijzigen.');
+  return link !== undefined;
 }
 
 async function assertNoActiveChoicesLost(tx: Db, eventId: string, doc: EventDocument): Promise<void> {
   const refs = await activeChoiceRefs(tx, eventId);
   if (refs.length === 0) return;
-  const [ws, rs] = await Promise.all([
-    tx.select({ id: workshops.id, key: workshops.key, title: workshops.title }).from(workshops).where(eq(workshops.eventId, eventId)),
-    tx.select({ id: programmeItems.id, key: programmeItems.key }).from(programmeItems).where(eq(programmeItems.eventId, eventId)),
-  ]);
+  // One query at a time: a transaction is one connection.
+  const ws = await tx.select({ id: workshops.id, key: workshops.key, title: workshops.title }).from(workshops).where(eq(workshops.eventId, eventId));
+  const rs = await tx.select({ id: programmeItems.id, key: programmeItems.key }).from(programmeItems).where(eq(programmeItems.eventId, eventId));
   const wKey = new Map(ws.map((w) => [w.id, w]));
   const rKey = new Map(rs.map((r) => [r.id, r.key]));
   const problems = [];
@@ -191,9 +196,10 @@ async function writeChildren(tx: Db, eventId: string, doc: EventDocument, acting
     tx,
     venues,
     eventId,
-    doc.venues.map((v) => ({
+    doc.venues.map((v, position) => ({
       eventId,
       key: v.key,
+      position,
       name: v.name,
       street: opt(v.street),
       postcode: opt(v.postcode),
@@ -316,11 +322,31 @@ async function linkOrganisers(tx: Db, eventId: string, doc: EventDocument, actin
       .values(doc.organisers.map((o) => ({ slug: o.slug, name: o.name, website: opt(o.website) })))
       .onConflictDoNothing({ target: organisers.slug });
   const found = slugs.length ? await tx.select().from(organisers).where(inArray(organisers.slug, slugs)) : [];
-  const bySlug = new Map(found.map((o) => [o.slug, o.id]));
-  const links = doc.organisers.map((o) => ({ organiserId: bySlug.get(o.slug)!, role: o.role }));
+  const bySlug = new Map(found.map((o) => [o.slug, o]));
+  const links = doc.organisers.map((o) => ({ organiserId: bySlug.get(o.slug)!.id, role: o.role }));
   if (!links.some((l) => l.organiserId === actingOrganiserId))
     links.unshift({ organiserId: actingOrganiserId, role: links.some((l) => l.role === 'organiser') ? 'co_organiser' : 'organiser' });
   if (!links.some((l) => l.role === 'organiser')) links[0]!.role = 'organiser';
+
+  const existing = await tx
+    .select({ organiserId: eventOrganisers.organiserId, role: eventOrganisers.role })
+    .from(eventOrganisers)
+    .where(eq(eventOrganisers.eventId, eventId));
+  const ids = [...new Set([...links, ...existing].map((l) => l.organiserId))];
+  const claimed = new Set(
+    (await tx.selectDistinct({ id: apiTokens.organiserId }).from(apiTokens).where(inArray(apiTokens.organiserId, ids))).map((r) => r.id),
+  );
+  const withClaims = (ls: { organiserId: string; role: 'organiser' | 'co_organiser' }[]) => ls.map((l) => ({ ...l, claimed: claimed.has(l.organiserId) }));
+  const problems = organiserLinkProblems({ actorId: actingOrganiserId, existing: withClaims(existing), proposed: withClaims(links) });
+  if (problems.length) {
+    const named = await tx.select({ id: organisers.id, name: organisers.name }).from(organisers).where(inArray(organisers.id, problems.map((p) => p.organiserId)));
+    const nameOf = new Map(named.map((o) => [o.id, o.name]));
+    throw new DomainError(
+      'forbidden',
+      'Deze wijziging van de organisatoren is niet toegestaan.',
+      problems.map((p) => ({ path: 'organisers', message: `${nameOf.get(p.organiserId)}: ${p.message}` })),
+    );
+  }
   await tx.delete(eventOrganisers).where(eq(eventOrganisers.eventId, eventId));
   await tx.insert(eventOrganisers).values(links.map((l, position) => ({ eventId, ...l, position })));
 }

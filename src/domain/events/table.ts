@@ -96,6 +96,7 @@ export const venues = pgTable(
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     eventId: eventRef(),
     key: text('key').notNull(),
+    position: integer('position').notNull(),
     name: text('name').notNull(),
     street: text('street'),
     postcode: text('postcode'),

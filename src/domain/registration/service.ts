@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { DomainError } from '../../kernel/errors';
 import { notifyEventChanged } from '../events/changes';
+import { isSlug } from '../events/data';
 import { registrationState, type RegistrationState } from '../events/rules';
 import { events, programmeItems, workshopRounds, workshops } from '../events/table';
 import { RegistrationInputSchema, type RegistrationInput } from './input';
@@ -150,6 +151,7 @@ export async function register(db: Db, slug: string, raw: unknown, opts: Registe
     };
   const input = parsed.data;
   const idem = opts.idempotencyKey?.slice(0, 200);
+  if (!isSlug(slug)) throw new DomainError('not_found', 'Dit evenement bestaat niet.');
 
   const result = await db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.slug, slug)).limit(1);
@@ -255,8 +257,11 @@ async function viewOf(tx: Db, event: EventRow, r: RegistrationRow): Promise<Regi
       .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted'), sql`${registrations.arrival} <= ${r.arrival}`));
     position = p?.n ?? null;
   }
-  const withPositions = await Promise.all(
-    choices.map(async (c) => {
+  // One query at a time: `tx` may be a transaction, which is one connection.
+  const withPositions: ChoiceView[] = [];
+  for (const c of choices)
+    withPositions.push(
+      await (async () => {
       if (c.status !== 'waitlisted' || r.status === 'waitlisted') return { roundKey: c.roundKey, workshopKey: c.workshopKey, status: c.status, position: null };
       const [p] = await tx
         .select({ n: sql<number>`count(*)`.mapWith(Number) })
@@ -272,8 +277,8 @@ async function viewOf(tx: Db, event: EventRow, r: RegistrationRow): Promise<Regi
           ),
         );
       return { roundKey: c.roundKey, workshopKey: c.workshopKey, status: c.status, position: p?.n ?? null };
-    }),
-  );
+      })(),
+    );
   return {
     id: r.id,
     eventId: event.id,

@@ -55,9 +55,20 @@ export function renderMarkdown(source: string, headingBase = 3): string {
   const key = `${headingBase}\u0000${source}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const raw = marked.parse(source, { async: false, gfm: true, breaks: false });
-  const html = sanitizeHtml(raw, options(headingBase));
+  let html: string;
+  try {
+    const raw = marked.parse(source, { async: false, gfm: true, breaks: false });
+    html = sanitizeHtml(raw, options(headingBase));
+  } catch {
+    // Pathological input (thousands of nested quotes overflow the parser's stack): show
+    // the text as it is rather than fail the page.
+    html = `<p class="utrecht-paragraph">${escapeHtml(source)}</p>`;
+  }
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
   cache.set(key, html);
   return html;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

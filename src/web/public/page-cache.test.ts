@@ -53,3 +53,14 @@ describe('content negotiation', () => {
     expect(chooseEncoding(header)).toBe(expected);
   });
 });
+
+describe('the page cache under a change while rendering', () => {
+  it('does not keep a page read before an invalidation that arrived while it rendered', () => {
+    const cache = new PageCache();
+    const begun = cache.begin();
+    cache.invalidate('id-a'); // the NOTIFY arrives while the page is being read and rendered
+    const body = cache.set('event:a', 'oud', 'id-a', t0, [], begun);
+    expect(body.identity.toString()).toBe('oud'); // served once …
+    expect(cache.get('event:a', t0)).toBeNull(); // … but not kept
+  });
+});

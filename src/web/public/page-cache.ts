@@ -19,6 +19,16 @@ const MAX_ENTRIES = 2_000;
 
 export class PageCache {
   private pages = new Map<string, CachedPage>();
+  /**
+   * Counts invalidations. A render reads the database first and stores afterwards; if an
+   * invalidation arrived in between, what it read may be old, so it must not be kept.
+   */
+  private generation = 0;
+
+  /** Call before reading what a page shows; pass the result to `set`. */
+  begin(): number {
+    return this.generation;
+  }
 
   get(key: string, now: Date): EncodedBody | null {
     const hit = this.pages.get(key);
@@ -31,8 +41,16 @@ export class PageCache {
   }
 
   /** Keep a rendered page; returns it encoded (identity, gzip, brotli) for serving now. */
-  set(key: string, html: string, eventId: string | null, now: Date, boundaries: (Date | null | undefined)[] = []): EncodedBody {
+  set(
+    key: string,
+    html: string,
+    eventId: string | null,
+    now: Date,
+    boundaries: (Date | null | undefined)[] = [],
+    begun: number = this.generation,
+  ): EncodedBody {
     const body = encodeBody(html);
+    if (begun !== this.generation) return body; // something changed while it was read
     const t = now.getTime();
     const next = boundaries.map((b) => b?.getTime()).filter((b): b is number => b !== undefined && b > t);
     if (this.pages.size >= MAX_ENTRIES) this.pages.delete(this.pages.keys().next().value!);
@@ -42,10 +60,12 @@ export class PageCache {
 
   /** An event changed: drop its pages and every page about all events. */
   invalidate(eventId: string): void {
+    this.generation++;
     for (const [key, page] of this.pages) if (page.eventId === eventId || page.eventId === null) this.pages.delete(key);
   }
 
   clear(): void {
+    this.generation++;
     this.pages.clear();
   }
 

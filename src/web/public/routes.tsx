@@ -20,9 +20,10 @@ async function cached(c: Context<AppEnv>, key: string, render: (now: Date) => Pr
   const now = clock();
   let body = pageCache.get(key, now);
   if (body === null) {
+    const begun = pageCache.begin();
     const page = await render(now);
     if (!page) return c.html(<NotFoundPage what={notFound} />, 404);
-    body = pageCache.set(key, page.html, page.eventId, now, page.boundaries);
+    body = pageCache.set(key, page.html, page.eventId, now, page.boundaries, begun);
   }
   return sendEncoded(
     c,
