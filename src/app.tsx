@@ -9,7 +9,9 @@ import { DomainError, httpStatusOf } from './kernel/errors';
 import type { Clock } from './kernel/clock';
 import { assetRoutes } from './web/assets';
 import { publicRoutes } from './web/public/routes';
+import { registerRoutes } from './web/public/register-routes';
 import type { PageCache } from './web/public/page-cache';
+import { RateLimiter } from './web/security/rate-limit';
 import { ErrorPage, NotFoundPage } from './web/public/not-found-page';
 
 export interface Deps {
@@ -23,19 +25,30 @@ export interface Deps {
   pageCache: PageCache;
 }
 
-export type AppEnv = { Variables: { deps: Deps; requestId: string } };
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    limiter: RateLimiter;
+    /** Headers a route needs stricter than the site-wide ones (applied after secureHeaders). */
+    headerOverrides?: Record<string, string>;
+  };
+};
 
 const isApi = (path: string) => path.startsWith('/api/');
 
 /** The whole HTTP application: middleware, the mounted areas, and one error mapping. */
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const limiter = new RateLimiter(deps.config.rateLimits);
 
   app.use(requestId());
   app.use(async (c, next) => {
     c.set('deps', deps);
+    c.set('limiter', limiter);
     const started = performance.now();
     await next();
+    for (const [k, v] of Object.entries(c.var.headerOverrides ?? {})) c.res.headers.set(k, v);
     deps.logger.info(
       { reqId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
@@ -72,6 +85,7 @@ export function createApp(deps: Deps) {
 
   app.route('/', assetRoutes);
   app.route('/api/v1', apiV1Routes());
+  app.route('/', registerRoutes());
   app.route('/', publicRoutes());
 
   app.notFound((c) => {

@@ -12,6 +12,9 @@ const Env = z.object({
   BIJEEN_DEMO: z.enum(['0', '1']).default('1'),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_PER_EVENT: z.coerce.number().int().min(1).default(600),
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -25,6 +28,8 @@ export interface Config {
   /** Absolute base URL used in feeds and links that leave the site (iCalendar URL fields). */
   publicUrl: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** Public writes (registrations) per client address and per event, per minute. */
+  rateLimits: { perAddressPerMinute: number; perEventPerMinute: number; trustProxy: boolean };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,5 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.BIJEEN_DEMO === '1',
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    rateLimits: {
+      perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS,
+      perEventPerMinute: e.RATE_LIMIT_PER_EVENT,
+      trustProxy: e.TRUST_PROXY === '1',
+    },
   };
 }

@@ -4,7 +4,7 @@ import { createEvent } from '../../src/domain/events/service';
 import { programmeItems, workshops } from '../../src/domain/events/table';
 import { ensureOrganiser } from '../../src/domain/organisers/service';
 import { registrationChoices, registrations } from '../../src/domain/registration/table';
-import { serveTestApp, TEST_NOW } from '../app';
+import { NO_RATE_LIMITS, serveTestApp, TEST_NOW } from '../app';
 import { databaseKinds, type TestDatabase } from '../db';
 import { eventDocument } from '../factories';
 
@@ -75,7 +75,7 @@ describe.runIf(postgres)('registration races on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await postgres!.open({ poolSize: 30 });
-    server = await serveTestApp(database);
+    server = await serveTestApp(database, undefined, NO_RATE_LIMITS);
     organiserId = (await ensureOrganiser(database.db, 'race', 'Race')).id;
   });
   afterAll(async () => {

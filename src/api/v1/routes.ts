@@ -23,7 +23,12 @@ async function jsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type))
     throw new ApiError(415, 'unsupported_media_type', 'Stuur het document als application/json.');
-  const text = await c.req.text();
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+  } catch {
+    throw new ApiError(400, 'invalid', 'De body is geen geldige UTF-8-tekst.');
+  }
   let bad = false;
   let parsed: unknown;
   try {
@@ -170,7 +175,14 @@ export function apiV1Routes() {
     return c.json(doc);
   });
 
-  app.post('/events/:slug/registrations', registrationTooLarge, async (c) => {
+  app.post(
+    '/events/:slug/registrations',
+    (c, next) =>
+      c.var.limiter.middleware((cc, wait) =>
+        cc.json({ error: { code: 'rate_limited', message: `Te veel aanmeldingen achter elkaar. Probeer het over ${wait} seconden opnieuw.` } }, 429),
+      )(c, next),
+    registrationTooLarge,
+    async (c) => {
     const { db, clock, config } = c.var.deps;
     const result = await register(db, c.req.param('slug'), await jsonBody(c), {
       now: clock(),
@@ -200,7 +212,8 @@ export function apiV1Routes() {
           409,
         );
     }
-  });
+    },
+  );
 
   app.get('/registrations/:token', async (c) => {
     const r = await getRegistration(c.var.deps.db, c.req.param('token'));

@@ -6,7 +6,7 @@ import { isSlug } from '../events/data';
 import { registrationState, type RegistrationState } from '../events/rules';
 import { events, programmeItems, workshopRounds, workshops } from '../events/table';
 import { RegistrationInputSchema, type RegistrationInput } from './input';
-import { decideRegistration, firstEligible, HOLDING, organisationKey, type EventCounters, type WaitReason } from './rules';
+import { checkChoices, decideRegistration, firstEligible, HOLDING, organisationKey, type EventCounters, type WaitReason } from './rules';
 import { registrationChoices, registrations } from './table';
 
 /*
@@ -144,11 +144,19 @@ export interface RegisterOptions {
 /** Register someone for an event. Always a value back; a DomainError only for an unknown event. */
 export async function register(db: Db, slug: string, raw: unknown, opts: RegisterOptions): Promise<RegisterResult> {
   const parsed = RegistrationInputSchema.safeParse(raw);
-  if (!parsed.success)
-    return {
-      kind: 'invalid',
-      problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(aanmelding)', message: i.message })),
-    };
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(aanmelding)', message: i.message }));
+    // Report the workshop choices too, so a person sees every problem at once.
+    const event = isSlug(slug) ? (await db.select().from(events).where(eq(events.slug, slug)).limit(1))[0] : undefined;
+    const rawChoices = (raw as { choices?: unknown } | null)?.choices;
+    if (event && rawChoices && typeof rawChoices === 'object' && !problems.some((p) => p.path.startsWith('choices'))) {
+      const choices = Object.entries(rawChoices as Record<string, unknown>)
+        .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
+        .map(([roundKey, workshopKey]) => ({ roundKey, workshopKey }));
+      problems.push(...checkChoices(await loadCounters(db, event), choices));
+    }
+    return { kind: 'invalid', problems };
+  }
   const input = parsed.data;
   const idem = opts.idempotencyKey?.slice(0, 200);
   if (!isSlug(slug)) throw new DomainError('not_found', 'Dit evenement bestaat niet.');
@@ -192,6 +200,7 @@ export async function register(db: Db, slug: string, raw: unknown, opts: Registe
       domain: input.domain ?? null,
     });
     if (decision.kind === 'invalid' || answerProblems.length)
+      // Nothing is written: the transaction only read.
       return { kind: 'invalid' as const, problems: [...(decision.kind === 'invalid' ? decision.problems : []), ...answerProblems] };
     if (decision.kind === 'full') return { kind: 'full' as const };
 

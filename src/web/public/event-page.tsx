@@ -91,6 +91,13 @@ const StateAlert: FC<{ state: RegistrationState; slug: string; hasReport: boolea
         {t.title}
       </h2>
       <p class="utrecht-paragraph">{t.text}</p>
+      {state.kind === 'open' || (state.kind === 'full' && state.waitlistOpen) ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/evenementen/${slug}/aanmelden`}>
+            {state.kind === 'full' ? 'Aanmelden voor de wachtlijst' : 'Aanmelden'}
+          </a>
+        </p>
+      ) : null}
       {hasReport ? (
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`/evenementen/${slug}/verslag`}>

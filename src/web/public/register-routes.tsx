@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../app';
+import { eventsCalendar } from '../../domain/events/calendar';
+import type { Question } from '../../domain/events/document';
+import { getEventDocument, getEventView, type EventView } from '../../domain/events/service';
+import { cancelRegistration, getRegistration, register } from '../../domain/registration/service';
+import { csrfToken, verifyCsrf } from '../security/csrf';
+import { NotFoundPage } from './not-found-page';
+import { fieldOf, RegisterPage, type FieldErrors, type FormValues } from './register-page';
+import { PrivacyPage, RegistrationPage } from './registration-page';
+
+/** The registrant's side: the form, the outcome, the personal page behind the link. */
+
+type Body = Record<string, string | File | (string | File)[]>;
+
+function valuesOf(body: Body): FormValues {
+  const values: FormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k.startsWith('_')) continue;
+    const strings = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+    values[k] = strings.length === 1 ? strings[0]! : strings;
+  }
+  return values;
+}
+
+const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+
+/** Form fields → the registration input the domain validates (the same as the API's). */
+export function inputOf(values: FormValues, questions: Question[]) {
+  const prefixed = (prefix: string) =>
+    Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+  const answers: Record<string, string | string[] | boolean> = {};
+  for (const q of questions) {
+    const v = values[`antwoord.${q.key}`];
+    if (v === undefined || v === '') continue;
+    if (q.type === 'yes_no') answers[q.key] = str(v) === 'ja';
+    else if (q.type === 'multiple_choice') answers[q.key] = Array.isArray(v) ? v : [v];
+    else answers[q.key] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  const billing = prefixed('billing.');
+  return {
+    name: str(values.name) ?? '',
+    email: str(values.email) ?? '',
+    organisation: str(values.organisation),
+    organisationKind: str(values.organisationKind),
+    role: str(values.role),
+    domain: str(values.domain),
+    choices: Object.fromEntries(
+      Object.entries(prefixed('keuze.'))
+        .map(([k, v]) => [k, str(v)])
+        .filter(([, v]) => v !== undefined),
+    ),
+    answers,
+    consents: {
+      privacy: str(values['toestemming.privacy']) === 'ja',
+      photos: str(values['toestemming.photos']) === 'ja',
+      mailingList: str(values['toestemming.mailingList']) === 'ja',
+    },
+    ...(Object.keys(billing).length
+      ? {
+          billing: Object.fromEntries(
+            Object.entries(billing)
+              .map(([k, v]) => [k, str(v)])
+              .filter(([, v]) => v !== undefined),
+          ),
+        }
+      : {}),
+    language: 'nl' as const,
+  };
+}
+
+function errorsOf(problems: { path: string; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const p of problems) {
+    const field = fieldOf(p.path);
+    errors[field] ??= p.message;
+  }
+  return errors;
+}
+
+const newKey = () => randomBytes(16).toString('base64url');
+
+/** Personal pages carry a secret in their address: not cached, not indexed, not passed on. */
+function personal(c: Context<AppEnv>) {
+  c.set('headerOverrides', { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' });
+}
+
+export function registerRoutes() {
+  const app = new Hono<AppEnv>();
+
+  const form = (c: Context<AppEnv>, view: EventView, status: 200 | 400 | 409 | 429, values: FormValues = {}, errors: FieldErrors = {}, notice?: Parameters<typeof RegisterPage>[0]['notice']) =>
+    c.html(<RegisterPage view={view} values={values} errors={errors} csrf={csrfToken(c)} idempotencyKey={newKey()} notice={notice} />, status);
+
+  app.get('/privacy', (c) => c.html(<PrivacyPage />));
+
+  app.get('/evenementen/:slug/aanmelden', async (c) => {
+    const view = await getEventView(c.var.deps.db, c.req.param('slug'), c.var.deps.clock());
+    if (!view) return c.html(<NotFoundPage what="Dit evenement bestaat niet of is niet gepubliceerd." />, 404);
+    c.header('cache-control', 'no-store');
+    return form(c, view, 200);
+  });
+
+  app.post(
+    '/evenementen/:slug/aanmelden',
+    (c, next) =>
+      c.var.limiter.middleware(
+        (cc, wait) =>
+          cc.html(
+            <NotFoundPage what={`U hebt te vaak achter elkaar een formulier verstuurd. Probeer het over ${wait} seconden opnieuw.`} />,
+            429,
+          ) as Response,
+      )(c, next),
+    verifyCsrf,
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const slug = c.req.param('slug');
+      const now = clock();
+      const view = await getEventView(db, slug, now);
+      if (!view) return c.html(<NotFoundPage what="Dit evenement bestaat niet of is niet gepubliceerd." />, 404);
+      const body = (await c.req.parseBody({ all: true })) as Body;
+      const values = valuesOf(body);
+      const idem = typeof body._idem === 'string' ? body._idem : undefined;
+      const result = await register(db, slug, inputOf(values, view.doc.registration.questions), { now, idempotencyKey: idem });
+      c.header('cache-control', 'no-store');
+      switch (result.kind) {
+        case 'registered':
+          c.var.deps.pageCache.invalidate(result.registration.eventId);
+          return c.redirect(`/aanmelding/${result.registration.token}?nieuw=1`, 303);
+        case 'invalid':
+          return form(c, view, 400, values, errorsOf(result.problems));
+        case 'duplicate':
+          return form(c, view, 409, values, {}, {
+            type: 'warning',
+            title: 'U bent al aangemeld',
+            text: `Met ${result.email} is al aangemeld voor dit evenement. In de bevestigingsmail staat uw persoonlijke link om uw aanmelding te bekijken of te wijzigen.`,
+          });
+        case 'full':
+          return form(c, (await getEventView(db, slug, now))!, 409, values, {}, { type: 'warning', title: 'Vol', text: 'Het maximum aantal deelnemers is net bereikt; er is geen wachtlijst.' });
+        case 'closed':
+          return form(c, (await getEventView(db, slug, now))!, 409, values);
+      }
+    },
+  );
+
+  app.get('/aanmelding/:token', async (c) => {
+    personal(c);
+    const r = await getRegistration(c.var.deps.db, c.req.param('token'));
+    if (!r) return c.html(<NotFoundPage what="Deze persoonlijke link is onbekend. Controleer of u het hele adres uit de e-mail hebt overgenomen." />, 404);
+    const doc = await getEventDocument(c.var.deps.db, r.eventSlug, { includePrivate: true, now: c.var.deps.clock() });
+    return c.html(<RegistrationPage registration={r} doc={doc!} csrf={csrfToken(c)} justRegistered={c.req.query('nieuw') === '1'} />);
+  });
+
+  app.post('/aanmelding/:token/annuleren', verifyCsrf, async (c) => {
+    personal(c);
+    const result = await cancelRegistration(c.var.deps.db, c.req.param('token'), c.var.deps.clock());
+    c.var.deps.pageCache.invalidate(result.registration.eventId);
+    return c.redirect(`/aanmelding/${c.req.param('token')}`, 303);
+  });
+
+  app.get('/aanmelding/:token/agenda.ics', async (c) => {
+    personal(c);
+    const r = await getRegistration(c.var.deps.db, c.req.param('token'));
+    if (!r) return c.html(<NotFoundPage what="Deze persoonlijke link is onbekend." />, 404);
+    const doc = await getEventDocument(c.var.deps.db, r.eventSlug, { includePrivate: true, now: c.var.deps.clock() });
+    const ics = eventsCalendar([doc!], { baseUrl: c.var.deps.config.publicUrl, includeJoinUrl: r.status === 'confirmed', name: doc!.title });
+    return c.body(ics, 200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${doc!.slug}.ics"` });
+  });
+
+  return app;
+}
