@@ -30,3 +30,16 @@ export const ErrorPage: FC = () => (
     </p>
   </Layout>
 );
+
+/** A short message with its own title (too many attempts, a link that expired, …). */
+export const MessagePage: FC<{ title: string; text: string }> = ({ title, text }) => (
+  <Layout title={title}>
+    <h1 class="utrecht-heading-1">{title}</h1>
+    <p class="utrecht-paragraph">{text}</p>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/">
+        Naar de agenda
+      </a>
+    </p>
+  </Layout>
+);

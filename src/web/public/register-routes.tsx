@@ -6,7 +6,7 @@ import type { Question } from '../../domain/events/document';
 import { getEventDocument, getEventView, type EventView } from '../../domain/events/service';
 import { cancelRegistration, getRegistration, register } from '../../domain/registration/service';
 import { csrfToken, verifyCsrf } from '../security/csrf';
-import { NotFoundPage } from './not-found-page';
+import { MessagePage, NotFoundPage } from './not-found-page';
 import { fieldOf, RegisterPage, type FieldErrors, type FormValues } from './register-page';
 import { PrivacyPage, RegistrationPage } from './registration-page';
 
@@ -107,7 +107,7 @@ export function registerRoutes() {
       c.var.limiter.middleware(
         (cc, wait) =>
           cc.html(
-            <NotFoundPage what={`U hebt te vaak achter elkaar een formulier verstuurd. Probeer het over ${wait} seconden opnieuw.`} />,
+            <MessagePage title="Even geduld" text={`U hebt te vaak achter elkaar een formulier verstuurd. Probeer het over ${wait} seconden opnieuw; er is niets verloren.`} />,
             429,
           ) as Response,
       )(c, next),
