@@ -15,6 +15,8 @@ const Env = z.object({
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_PER_EVENT: z.coerce.number().int().min(1).default(600),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export interface Config {
@@ -28,6 +30,10 @@ export interface Config {
   /** Absolute base URL used in feeds and links that leave the site (iCalendar URL fields). */
   publicUrl: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** SMTP server for outgoing mail; without it mails are kept as .eml files in DATA_DIR/outbox. */
+  smtpUrl: string | undefined;
+  /** Sender of every mail. */
+  mailFrom: string;
   /** Public writes (registrations) per client address and per event, per minute. */
   rateLimits: { perAddressPerMinute: number; perEventPerMinute: number; trustProxy: boolean };
 }
@@ -47,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.BIJEEN_DEMO === '1',
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `bijeen <noreply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>`,
     rateLimits: {
       perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS,
       perEventPerMinute: e.RATE_LIMIT_PER_EVENT,

@@ -5,7 +5,10 @@ import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { loadDemoIfEmpty } from './demo/load';
+import { join } from 'node:path';
 import { systemClock } from './kernel/clock';
+import { startOutboxWorker } from './worker/outbox';
+import { createTransport } from './worker/transport';
 import { EVENT_CHANGED } from './domain/events/changes';
 import { PageCache, subscribePageCache } from './web/public/page-cache';
 
@@ -43,6 +46,11 @@ if (config.demo) {
 
 const pageCache = new PageCache();
 const stopListening = await subscribePageCache(database.listen, EVENT_CHANGED, pageCache);
+// Mail: the outbox worker delivers what transactions queued; safe to run in every instance.
+const transport = createTransport(config.smtpUrl, join(config.dataDir, 'outbox'), logger);
+const outbox = startOutboxWorker({ db: database.db, transport, logger, from: config.mailFrom, listen: database.listen });
+logger.info({ mail: config.smtpUrl ? 'smtp' : `kept in ${join(config.dataDir, 'outbox')}` }, 'mail ready');
+
 const app = createApp({ db: database.db, config, logger, clock: systemClock, ping: database.ping, pageCache });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(`bijeen luistert op http://localhost:${info.port}`);
@@ -54,6 +62,8 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   server.close();
+  await outbox.stop();
+  transport.close();
   await stopListening();
   await database.close();
   process.exit(0);

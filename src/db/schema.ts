@@ -2,3 +2,4 @@
 export * from '../domain/organisers/table';
 export * from '../domain/events/table';
 export * from '../domain/registration/table';
+export * from '../domain/mail/table';

@@ -83,7 +83,7 @@ describe.runIf(hasChromium)('registering in Chromium', () => {
           answers: { vragen: 'Hoe begin je?', rol: role },
           consents: { privacy: true },
         },
-        { now: TEST_NOW },
+        { now: TEST_NOW, baseUrl: 'http://bijeen.test' },
       );
       expect(r.kind === 'registered' && r.registration.status).toBe('confirmed');
     }

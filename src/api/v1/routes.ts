@@ -186,6 +186,7 @@ export function apiV1Routes() {
     const { db, clock, config } = c.var.deps;
     const result = await register(db, c.req.param('slug'), await jsonBody(c), {
       now: clock(),
+      baseUrl: config.publicUrl,
       idempotencyKey: c.req.header('idempotency-key'),
     });
     switch (result.kind) {
@@ -223,7 +224,7 @@ export function apiV1Routes() {
 
   app.delete('/registrations/:token', async (c) => {
     const { db, clock, config } = c.var.deps;
-    const result = await cancelRegistration(db, c.req.param('token'), clock());
+    const result = await cancelRegistration(db, c.req.param('token'), clock(), config.publicUrl);
     c.var.deps.pageCache.invalidate(result.registration.eventId);
     return c.json(registrationJson(result.registration, config.publicUrl));
   });

@@ -191,6 +191,27 @@ CREATE TABLE "registrations" (
 	"cancelled_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "mail_outbox" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dedupe_key" text NOT NULL,
+	"event_id" uuid,
+	"registration_id" uuid,
+	"to_address" text NOT NULL,
+	"reply_to" text,
+	"language" text NOT NULL,
+	"kind" text NOT NULL,
+	"subject" text NOT NULL,
+	"text_body" text NOT NULL,
+	"html_body" text NOT NULL,
+	"ics" text,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_organiser_id_organisers_id_fk" FOREIGN KEY ("organiser_id") REFERENCES "public"."organisers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_organisers" ADD CONSTRAINT "event_organisers_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -209,6 +230,8 @@ ALTER TABLE "registration_choices" ADD CONSTRAINT "registration_choices_registra
 ALTER TABLE "registration_choices" ADD CONSTRAINT "registration_choices_round_id_programme_items_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."programme_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registration_choices" ADD CONSTRAINT "registration_choices_workshop_id_workshops_id_fk" FOREIGN KEY ("workshop_id") REFERENCES "public"."workshops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registrations" ADD CONSTRAINT "registrations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_tokens_hash_idx" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "api_tokens_organiser_idx" ON "api_tokens" USING btree ("organiser_id");--> statement-breakpoint
 CREATE INDEX "event_organisers_org_idx" ON "event_organisers" USING btree ("organiser_id");--> statement-breakpoint
@@ -226,4 +249,8 @@ CREATE INDEX "registration_choices_workshop_idx" ON "registration_choices" USING
 CREATE INDEX "registrations_event_status_idx" ON "registrations" USING btree ("event_id","status","arrival");--> statement-breakpoint
 CREATE UNIQUE INDEX "registrations_token_idx" ON "registrations" USING btree ("token");--> statement-breakpoint
 CREATE UNIQUE INDEX "registrations_idempotency_idx" ON "registrations" USING btree ("event_id","idempotency_key");--> statement-breakpoint
-CREATE UNIQUE INDEX "registrations_active_email_idx" ON "registrations" USING btree ("event_id",lower("email")) WHERE "registrations"."status" in ('confirmed', 'pending', 'waitlisted');
+CREATE UNIQUE INDEX "registrations_active_email_idx" ON "registrations" USING btree ("event_id",lower("email")) WHERE "registrations"."status" in ('confirmed', 'pending', 'waitlisted');--> statement-breakpoint
+CREATE UNIQUE INDEX "mail_outbox_dedupe_key_idx" ON "mail_outbox" USING btree ("dedupe_key");--> statement-breakpoint
+CREATE INDEX "mail_outbox_due_idx" ON "mail_outbox" USING btree ("next_attempt_at") WHERE "mail_outbox"."status" in ('queued', 'sending');--> statement-breakpoint
+CREATE INDEX "mail_outbox_registration_idx" ON "mail_outbox" USING btree ("registration_id");--> statement-breakpoint
+CREATE INDEX "mail_outbox_event_idx" ON "mail_outbox" USING btree ("event_id","created_at");

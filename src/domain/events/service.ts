@@ -74,6 +74,8 @@ export interface SaveOptions {
   /** The organiser whose token or account writes: it must organise the event. */
   actingOrganiserId: string;
   now?: Date;
+  /** The site's public base URL, for links in mails to people who move up. */
+  baseUrl?: string;
 }
 
 /** Create an event from a document. The acting organiser becomes its (main) organiser. */
@@ -121,7 +123,7 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: S
     await writeChildren(tx, existing.id, doc, opts.actingOrganiserId);
     // More room (a higher capacity, a workshop's extra seats) goes to the waiting list.
     const [updated] = await tx.select().from(events).where(eq(events.id, existing.id));
-    await promoteWaiting(tx, updated!, opts.now ?? new Date());
+    await promoteWaiting(tx, updated!, opts.now ?? new Date(), opts.baseUrl ?? 'http://localhost:3000');
     await notifyEventChanged(tx, existing.id);
   });
   return (await getEventDocument(db, slug, { includePrivate: true }))!;

@@ -7,6 +7,8 @@ import { createEvent, getEventView, replaceEvent } from '../events/service';
 import { ensureOrganiser } from '../organisers/service';
 import { cancelRegistration, getRegistration, register, type RegisterResult } from './service';
 
+const BASE = 'http://bijeen.test';
+
 const person = (i: number, over: Record<string, unknown> = {}) => ({
   name: `Deelnemer ${i}`,
   email: `deelnemer${i}@example.org`,
@@ -33,7 +35,7 @@ describe.each(databaseKinds)('registration on $name', ({ open }) => {
     return slug;
   }
   const reg = (slug: string, i: number, over: Record<string, unknown> = {}, key?: string) =>
-    register(database.db, slug, person(i, over), { now: TEST_NOW, idempotencyKey: key });
+    register(database.db, slug, person(i, over), { now: TEST_NOW, idempotencyKey: key, baseUrl: BASE });
 
   beforeAll(async () => {
     database = await open();
@@ -103,13 +105,13 @@ describe.each(databaseKinds)('registration on $name', ({ open }) => {
     const slug = await event();
     const people = [];
     for (let i = 1; i <= 5; i++) people.push(registered(await reg(slug, i)));
-    const result = await cancelRegistration(database.db, people[0]!.token, TEST_NOW);
+    const result = await cancelRegistration(database.db, people[0]!.token, TEST_NOW, BASE);
     expect(result.registration.status).toBe('cancelled');
     expect(result.promoted).toEqual([people[3]!.id]);
     expect((await getRegistration(database.db, people[3]!.token))!.status).toBe('confirmed');
     expect((await getRegistration(database.db, people[4]!.token))!.position).toBe(1);
     // Cancelling again frees nothing more.
-    expect((await cancelRegistration(database.db, people[0]!.token, TEST_NOW)).promoted).toEqual([]);
+    expect((await cancelRegistration(database.db, people[0]!.token, TEST_NOW, BASE)).promoted).toEqual([]);
     expect((await getEventView(database.db, slug, TEST_NOW))!.confirmed).toBe(3);
   });
 
@@ -124,10 +126,10 @@ describe.each(databaseKinds)('registration on $name', ({ open }) => {
     const z2 = registered(await reg(slug, 5, { organisation: 'Gemeente Zwolle' }));
     expect(z2).toMatchObject({ status: 'waitlisted', waitReason: 'event_full' });
     // Zwolle leaves: Utrecht's third person is first in line but Utrecht is still at 2 → Zwolle's second moves up.
-    const r = await cancelRegistration(database.db, z1.token, TEST_NOW);
+    const r = await cancelRegistration(database.db, z1.token, TEST_NOW, BASE);
     expect(r.promoted).toEqual([z2.id]);
     // A Utrecht person leaves: now Utrecht's third may move up.
-    expect((await cancelRegistration(database.db, a1.token, TEST_NOW)).promoted).toEqual([a3.id]);
+    expect((await cancelRegistration(database.db, a1.token, TEST_NOW, BASE)).promoted).toEqual([a3.id]);
   });
 
   it('moves the waiting list up when the organiser raises the capacity', async () => {

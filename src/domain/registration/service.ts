@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { DomainError } from '../../kernel/errors';
 import { notifyEventChanged } from '../events/changes';
+import { queueRegistrationMail } from '../mail/service';
 import { isSlug } from '../events/data';
 import { registrationState, type RegistrationState } from '../events/rules';
 import { events, programmeItems, workshopRounds, workshops } from '../events/table';
@@ -50,6 +51,8 @@ export type RegisterResult =
   | { kind: 'closed'; state: RegistrationState }
   | { kind: 'full' }
   | { kind: 'duplicate'; email: string };
+
+const mailKindOf = { confirmed: 'confirmation', waitlisted: 'waitlisted', pending: 'pending' } as const;
 
 /** The event's lock: every use case that takes or frees its places holds it. */
 export async function lockEvent(tx: Db, eventId: string): Promise<void> {
@@ -137,6 +140,8 @@ function checkAnswers(event: EventRow, input: RegistrationInput) {
 
 export interface RegisterOptions {
   now: Date;
+  /** The site's public base URL, for the personal link in the mail. */
+  baseUrl: string;
   /** Same key, same event: the first registration is returned, nothing new is written. */
   idempotencyKey?: string | undefined;
 }
@@ -235,6 +240,8 @@ export async function register(db: Db, slug: string, raw: unknown, opts: Registe
       await tx.insert(registrationChoices).values(
         decision.choices.map((c) => ({ registrationId: row.id, ...counters.ids.get(`${c.roundKey}/${c.workshopKey}`)!, status: c.status })),
       );
+    // The mail is a row in this transaction: it is sent after commit, and never lost.
+    await queueRegistrationMail(tx, { kind: mailKindOf[decision.kind], registrationId: row.id, now: opts.now, baseUrl: opts.baseUrl });
     await notifyEventChanged(tx, event.id);
     return { kind: 'registered' as const, row, event, replayed: false };
   });
@@ -328,7 +335,7 @@ export interface CancelResult {
 }
 
 /** Cancel through the personal link; freed places go to the waiting list, each exactly once. */
-export async function cancelRegistration(db: Db, token: string, now: Date): Promise<CancelResult> {
+export async function cancelRegistration(db: Db, token: string, now: Date, baseUrl: string): Promise<CancelResult> {
   const found = await findByToken(db, token);
   if (!found) throw new DomainError('not_found', 'Deze persoonlijke link is onbekend.');
   const { event } = found;
@@ -345,7 +352,8 @@ export async function cancelRegistration(db: Db, token: string, now: Date): Prom
       .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
       .where(eq(registrations.id, current.id));
     await tx.update(registrationChoices).set({ status: 'cancelled' }).where(eq(registrationChoices.registrationId, current.id));
-    const promoted = await promoteWaiting(tx, event, now);
+    await queueRegistrationMail(tx, { kind: 'cancelled', registrationId: current.id, now, baseUrl });
+    const promoted = await promoteWaiting(tx, event, now, baseUrl);
     await notifyEventChanged(tx, event.id);
     const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
     return { registration: await viewOf(tx, event, after!), promoted };
@@ -357,7 +365,7 @@ export async function cancelRegistration(db: Db, token: string, now: Date): Prom
  * list (first come, first served among those the organisation limits allow), then each
  * workshop's list in each round. Returns the ids of registrations that got a place.
  */
-export async function promoteWaiting(tx: Db, event: EventRow, now: Date): Promise<string[]> {
+export async function promoteWaiting(tx: Db, event: EventRow, now: Date, baseUrl: string): Promise<string[]> {
   const promoted: string[] = [];
   const held = event.approvalRequired ? ('pending' as const) : ('confirmed' as const);
   for (let guard = 0; guard < 10_000; guard++) {
@@ -372,6 +380,7 @@ export async function promoteWaiting(tx: Db, event: EventRow, now: Date): Promis
     await tx.update(registrations).set({ status: held, waitReason: null, updatedAt: now }).where(eq(registrations.id, next.id));
     // Its workshop choices stay on their workshops' waiting lists; the step below gives
     // free seats in arrival order, so someone who registered earlier is served first.
+    await queueRegistrationMail(tx, { kind: held === 'pending' ? 'pending' : 'confirmation', registrationId: next.id, now, baseUrl });
     promoted.push(next.id);
   }
   await promoteWorkshopWaiting(tx, event, held);

@@ -121,7 +121,7 @@ export function registerRoutes() {
       const body = (await c.req.parseBody({ all: true })) as Body;
       const values = valuesOf(body);
       const idem = typeof body._idem === 'string' ? body._idem : undefined;
-      const result = await register(db, slug, inputOf(values, view.doc.registration.questions), { now, idempotencyKey: idem });
+      const result = await register(db, slug, inputOf(values, view.doc.registration.questions), { now, idempotencyKey: idem, baseUrl: c.var.deps.config.publicUrl });
       c.header('cache-control', 'no-store');
       switch (result.kind) {
         case 'registered':
@@ -153,7 +153,7 @@ export function registerRoutes() {
 
   app.post('/aanmelding/:token/annuleren', verifyCsrf, async (c) => {
     personal(c);
-    const result = await cancelRegistration(c.var.deps.db, c.req.param('token'), c.var.deps.clock());
+    const result = await cancelRegistration(c.var.deps.db, c.req.param('token'), c.var.deps.clock(), c.var.deps.config.publicUrl);
     c.var.deps.pageCache.invalidate(result.registration.eventId);
     return c.redirect(`/aanmelding/${c.req.param('token')}`, 303);
   });

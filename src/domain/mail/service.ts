@@ -1,0 +1,404 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { EventDocument } from '../events/document';
+import { contacts, eventOrganisers, events, meetings, programmeItems, venues, workshops } from '../events/table';
+import { organisers } from '../organisers/table';
+import { HOLDING } from '../registration/rules';
+import { registrationChoices, registrations } from '../registration/table';
+import { registrantCalendar, sequenceOf } from './calendar';
+import { mailOutbox, type MailKind, type MailLanguage, type MailRow } from './table';
+import { render, type ChoiceInfo, type ContactInfo, type EventChange, type EventInfo, type MailDataByKind } from './templates';
+
+/*
+ * Queueing mail: always inside the caller's transaction, so a mail exists exactly when
+ * what it reports was committed (DESIGN.md rule 3). Rendering happens here, pure and fast;
+ * the worker (src/worker/outbox.ts) only delivers. A dedupe key says what a mail is about
+ * (`confirmation:<registration id>`): queueing it again does nothing.
+ */
+
+/** NOTIFY channel: a mail was queued (delivered on commit), so a worker can wake up. */
+export const MAIL_QUEUED = 'bijeen_mail_queued';
+
+export interface MailToQueue<K extends MailKind = MailKind> {
+  dedupeKey: string;
+  to: string;
+  language: MailLanguage;
+  kind: K;
+  data: MailDataByKind[K];
+  eventId?: string | null;
+  registrationId?: string | null;
+  /** An iCalendar file to attach (an invitation or its cancellation). */
+  ics?: string | null;
+  replyTo?: string | null;
+  /** The use case's moment: the mail is due from then on. */
+  now: Date;
+}
+
+/** Queue mails in the caller's transaction. Returns how many were new (not queued before). */
+export async function queueMails(tx: Db, mails: MailToQueue[]): Promise<number> {
+  if (mails.length === 0) return 0;
+  const values = mails.map((m) => {
+    const { subject, text, html } = render(m.kind, m.language, m.data as never);
+    return {
+      dedupeKey: m.dedupeKey,
+      eventId: m.eventId ?? null,
+      registrationId: m.registrationId ?? null,
+      toAddress: m.to,
+      replyTo: m.replyTo ?? null,
+      language: m.language,
+      kind: m.kind,
+      subject,
+      textBody: text,
+      htmlBody: html,
+      ics: m.ics ?? null,
+      status: 'queued' as const,
+      attempts: 0,
+      nextAttemptAt: m.now,
+      createdAt: m.now,
+    };
+  });
+  let inserted = 0;
+  // In slices: one statement stays well under PostgreSQL's 65535 parameters.
+  for (let i = 0; i < values.length; i += 500) {
+    const rows = await tx
+      .insert(mailOutbox)
+      .values(values.slice(i, i + 500))
+      .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+      .returning({ id: mailOutbox.id });
+    inserted += rows.length;
+  }
+  if (inserted > 0) await tx.execute(sql`SELECT pg_notify(${MAIL_QUEUED}, '')`);
+  return inserted;
+}
+
+/** Queue one mail in the caller's transaction. False when its dedupe key was queued before. */
+export async function queueMail<K extends MailKind>(tx: Db, mail: MailToQueue<K>): Promise<boolean> {
+  return (await queueMails(tx, [mail as MailToQueue])) === 1;
+}
+
+// ---------------------------------------------------------------------------------------
+// Mails about a registration, built from what is stored.
+
+export type RegistrationMail =
+  | { kind: 'confirmation' | 'waitlisted' | 'pending' | 'offer_expired' | 'cancelled' }
+  | { kind: 'offer'; expiresAt: Date }
+  | { kind: 'refused'; reason?: string | null | undefined };
+
+export type RegistrationMailOptions = RegistrationMail & {
+  registrationId: string;
+  now: Date;
+  /** The site's public base URL (config.publicUrl), for the personal link and the event page. */
+  baseUrl: string;
+  /** Defaults to `<kind>:<registration id>`; an offer's default adds its expiry. */
+  dedupeKey?: string;
+};
+
+type EventRow = typeof events.$inferSelect;
+type RegistrationRow = typeof registrations.$inferSelect;
+
+interface EventContext {
+  event: EventRow;
+  info: EventInfo;
+  doc: EventDocument;
+}
+
+/** The personal link of a registration, as the API gives it. */
+export function personalUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}/aanmelding/${token}`;
+}
+
+/**
+ * Queue the mail that tells a registrant about their registration: confirmation,
+ * waiting list, awaiting approval, an offered place, its expiry, refusal, cancellation.
+ * Call it in the transaction that made the change, after the change (it reads the
+ * registration as that transaction sees it). Returns false when it was queued before.
+ */
+export async function queueRegistrationMail(tx: Db, opts: RegistrationMailOptions): Promise<boolean> {
+  const [registration] = await tx.select().from(registrations).where(eq(registrations.id, opts.registrationId)).limit(1);
+  if (!registration) throw new Error(`No registration ${opts.registrationId}`);
+  const ctx = await loadEventContext(tx, registration.eventId, opts.baseUrl);
+  const holdsPlace = registration.status === 'confirmed';
+  const choices = await loadChoices(tx, [registration]);
+  const base = {
+    name: registration.name,
+    event: withJoinUrls(ctx.info, holdsPlace && opts.kind === 'confirmation'),
+    personalUrl: personalUrl(opts.baseUrl, registration.token),
+    choices: opts.kind === 'cancelled' || opts.kind === 'refused' || opts.kind === 'offer_expired' ? [] : (choices.get(registration.id) ?? []),
+    calendarAttached: false,
+  };
+
+  let ics: string | null = null;
+  const calendarFor = (method: 'REQUEST' | 'CANCEL', moment: Date) =>
+    registrantCalendar(ctx.doc, {
+      baseUrl: opts.baseUrl,
+      method,
+      sequence: sequenceOf(moment),
+      includeJoinUrl: method === 'REQUEST',
+      organizer: organizerOf(ctx.info.contact),
+      attendee: { name: registration.name, email: registration.email },
+    });
+  if (opts.kind === 'confirmation' && holdsPlace) ics = calendarFor('REQUEST', ctx.event.updatedAt);
+  // Withdraw the invitation only from someone who got one.
+  if (opts.kind === 'cancelled' && (await wasQueued(tx, `confirmation:${registration.id}`)))
+    ics = calendarFor('CANCEL', opts.now > ctx.event.updatedAt ? opts.now : ctx.event.updatedAt);
+  base.calendarAttached = ics !== null;
+
+  let data: MailDataByKind[MailKind];
+  let dedupeKey = opts.dedupeKey ?? `${opts.kind}:${registration.id}`;
+  switch (opts.kind) {
+    case 'waitlisted':
+      data = { ...base, position: await waitlistPosition(tx, registration) };
+      break;
+    case 'offer':
+      data = { ...base, expiresAt: opts.expiresAt };
+      dedupeKey = opts.dedupeKey ?? `offer:${registration.id}:${opts.expiresAt.getTime()}`;
+      break;
+    case 'refused':
+      data = { ...base, reason: opts.reason ?? null };
+      break;
+    default:
+      data = base;
+  }
+  return queueMail(tx, {
+    dedupeKey,
+    to: registration.email,
+    language: registration.language,
+    kind: opts.kind,
+    data,
+    eventId: registration.eventId,
+    registrationId: registration.id,
+    ics,
+    replyTo: ctx.info.contact?.email ?? null,
+    now: opts.now,
+  });
+}
+
+export interface EventChangedOptions {
+  eventId: string;
+  changes: EventChange[];
+  now: Date;
+  baseUrl: string;
+}
+
+/**
+ * Tell everyone with an active registration (confirmed, awaiting approval, waiting) that
+ * the event changed, with an updated invitation (or its cancellation) for those with a
+ * place. Call it in the transaction that changed the event, after the change. One mail
+ * per registration per version of the event (its updated_at). Returns how many were queued.
+ */
+export async function queueEventChangedMails(tx: Db, opts: EventChangedOptions): Promise<number> {
+  const ctx = await loadEventContext(tx, opts.eventId, opts.baseUrl);
+  const active = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, opts.eventId), inArray(registrations.status, ['confirmed', 'pending', 'waitlisted'])))
+    .orderBy(asc(registrations.arrival));
+  if (active.length === 0) return 0;
+  const choices = await loadChoices(tx, active);
+  const cancelled = opts.changes.includes('cancelled');
+  const version = ctx.event.updatedAt.getTime();
+  const withJoin = withJoinUrls(ctx.info, true);
+  const withoutJoin = withJoinUrls(ctx.info, false);
+  const organizer = organizerOf(ctx.info.contact);
+  const mails: MailToQueue<'event_changed'>[] = active.map((r) => {
+    const holdsPlace = r.status === 'confirmed';
+    const ics = holdsPlace
+      ? registrantCalendar(ctx.doc, {
+          baseUrl: opts.baseUrl,
+          method: cancelled ? 'CANCEL' : 'REQUEST',
+          sequence: sequenceOf(ctx.event.updatedAt),
+          includeJoinUrl: !cancelled,
+          organizer,
+          attendee: { name: r.name, email: r.email },
+        })
+      : null;
+    return {
+      dedupeKey: `event_changed:${opts.eventId}:${version}:${r.id}`,
+      to: r.email,
+      language: r.language,
+      kind: 'event_changed',
+      data: {
+        name: r.name,
+        event: holdsPlace && !cancelled ? withJoin : withoutJoin,
+        personalUrl: personalUrl(opts.baseUrl, r.token),
+        choices: cancelled ? [] : (choices.get(r.id) ?? []),
+        calendarAttached: ics !== null,
+        changes: opts.changes,
+      },
+      eventId: opts.eventId,
+      registrationId: r.id,
+      ics,
+      replyTo: ctx.info.contact?.email ?? null,
+      now: opts.now,
+    };
+  });
+  return queueMails(tx, mails);
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the outbox (for the back office).
+
+/** Mails of an event, newest first, for the organiser's view of what was sent. */
+export async function listEventMails(db: Db, eventId: string, limit = 200): Promise<MailRow[]> {
+  return db.select().from(mailOutbox).where(eq(mailOutbox.eventId, eventId)).orderBy(desc(mailOutbox.createdAt)).limit(limit);
+}
+
+// ---------------------------------------------------------------------------------------
+// Loading. One query at a time: `tx` is a transaction, which is one connection.
+
+async function wasQueued(tx: Db, dedupeKey: string): Promise<boolean> {
+  const [row] = await tx.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.dedupeKey, dedupeKey)).limit(1);
+  return row !== undefined;
+}
+
+function withJoinUrls(info: EventInfo, include: boolean): EventInfo {
+  return include ? info : { ...info, meetings: info.meetings.map((m) => ({ ...m, joinUrl: null })) };
+}
+
+function organizerOf(contact: ContactInfo | null): { name: string; email: string } | null {
+  return contact?.email ? { name: contact.name, email: contact.email } : null;
+}
+
+const contactPreference = { practical: 0, general: 1, content: 2 } as const;
+
+async function loadEventContext(tx: Db, eventId: string, baseUrl: string): Promise<EventContext> {
+  const [event] = await tx.select().from(events).where(eq(events.id, eventId)).limit(1);
+  if (!event) throw new Error(`No event ${eventId}`);
+  const vs = await tx.select().from(venues).where(eq(venues.eventId, eventId)).orderBy(asc(venues.position));
+  const ms = await tx.select().from(meetings).where(eq(meetings.eventId, eventId)).orderBy(asc(meetings.position));
+  const cs = await tx.select().from(contacts).where(eq(contacts.eventId, eventId)).orderBy(asc(contacts.position));
+  const [main] = await tx
+    .select({ name: organisers.name })
+    .from(eventOrganisers)
+    .innerJoin(organisers, eq(organisers.id, eventOrganisers.organiserId))
+    .where(eq(eventOrganisers.eventId, eventId))
+    .orderBy(asc(eventOrganisers.position))
+    .limit(1);
+
+  const venueById = new Map(vs.map((v) => [v.id, v]));
+  const placeOf = (v: (typeof vs)[number]) => [v.name, v.street, [v.postcode, v.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  // Practical questions first: that is what a registrant asks about.
+  const contact = [...cs]
+    .filter((c) => c.email || c.phone)
+    .sort((a, b) => contactPreference[a.purpose] - contactPreference[b.purpose] || a.position - b.position)[0];
+  const url = `${baseUrl}/evenementen/${event.slug}`;
+  const info: EventInfo = {
+    title: event.title,
+    url,
+    organiser: main?.name ?? null,
+    contact: contact ? { name: contact.name, email: contact.email, phone: contact.phone } : null,
+    meetings: ms.map((m) => {
+      const v = m.venueId ? venueById.get(m.venueId) : undefined;
+      return { title: m.title, startsAt: m.startsAt, endsAt: m.endsAt, place: v ? placeOf(v) : null, online: m.online, joinUrl: m.joinUrl };
+    }),
+  };
+  return { event, info, doc: calendarDocument(event, vs, ms) };
+}
+
+/** The parts of an event document the calendar reads. */
+function calendarDocument(
+  event: EventRow,
+  vs: (typeof venues.$inferSelect)[],
+  ms: (typeof meetings.$inferSelect)[],
+): EventDocument {
+  const und = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+  const venueKey = new Map(vs.map((v) => [v.id, v.key]));
+  return {
+    id: event.id,
+    slug: event.slug,
+    title: event.title,
+    summary: event.summary,
+    status: event.status,
+    format: event.format,
+    organisers: [],
+    sections: [],
+    audience: { groups: [] },
+    venues: vs.map((v) => ({ key: v.key, name: v.name, street: und(v.street), postcode: und(v.postcode), city: v.city })),
+    meetings: ms.map((m) => ({
+      key: m.key,
+      title: und(m.title),
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+      venue: m.venueId ? venueKey.get(m.venueId) : undefined,
+      online: m.online,
+      joinUrl: und(m.joinUrl),
+      topics: [],
+    })),
+    speakers: [],
+    programme: [],
+    workshops: [],
+    contacts: [],
+    registration: { mode: 'form', waitlist: true, approvalRequired: false, organisationLimits: {}, questions: [] },
+    price: null,
+    report: null,
+  };
+}
+
+/** Each registration's chosen workshop per round, in programme order, with waiting-list positions. */
+async function loadChoices(tx: Db, regs: RegistrationRow[]): Promise<Map<string, ChoiceInfo[]>> {
+  const out = new Map<string, ChoiceInfo[]>();
+  if (regs.length === 0) return out;
+  const rows = await tx
+    .select({
+      registrationId: registrationChoices.registrationId,
+      roundId: registrationChoices.roundId,
+      workshopId: registrationChoices.workshopId,
+      status: registrationChoices.status,
+      round: programmeItems.title,
+      startsAt: programmeItems.startsAt,
+      endsAt: programmeItems.endsAt,
+      workshop: workshops.title,
+    })
+    .from(registrationChoices)
+    .innerJoin(programmeItems, eq(programmeItems.id, registrationChoices.roundId))
+    .innerJoin(workshops, eq(workshops.id, registrationChoices.workshopId))
+    .where(
+      inArray(
+        registrationChoices.registrationId,
+        regs.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(programmeItems.position));
+  const byId = new Map(regs.map((r) => [r.id, r]));
+  for (const c of rows) {
+    if (c.status !== 'confirmed' && c.status !== 'pending' && c.status !== 'waitlisted') continue;
+    const r = byId.get(c.registrationId)!;
+    // A single registrant's mail shows its place on a workshop's waiting list; a mail to
+    // everyone (event changed) does not count them one by one.
+    const position =
+      c.status === 'waitlisted' && r.status !== 'waitlisted' && regs.length === 1
+        ? await workshopWaitlistPosition(tx, r, c.roundId, c.workshopId)
+        : null;
+    const list = out.get(c.registrationId) ?? [];
+    list.push({ round: c.round, startsAt: c.startsAt, endsAt: c.endsAt, workshop: c.workshop, status: c.status, position });
+    out.set(c.registrationId, list);
+  }
+  return out;
+}
+
+/** Place on the event's waiting list (1 = next), as the registration engine counts it. */
+async function waitlistPosition(tx: Db, r: RegistrationRow): Promise<number | null> {
+  if (r.status !== 'waitlisted') return null;
+  const [p] = await tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, r.eventId), eq(registrations.status, 'waitlisted'), sql`${registrations.arrival} <= ${r.arrival}`));
+  return p?.n ?? null;
+}
+
+async function workshopWaitlistPosition(tx: Db, r: RegistrationRow, roundId: string, workshopId: string): Promise<number | null> {
+  const [p] = await tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(registrationChoices)
+    .innerJoin(registrations, eq(registrations.id, registrationChoices.registrationId))
+    .where(
+      and(
+        eq(registrationChoices.workshopId, workshopId),
+        eq(registrationChoices.roundId, roundId),
+        eq(registrationChoices.status, 'waitlisted'),
+        inArray(registrations.status, [...HOLDING]),
+        sql`${registrations.arrival} <= ${r.arrival}`,
+      ),
+    );
+  return p?.n ?? null;
+}

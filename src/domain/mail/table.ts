@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { events } from '../events/table';
+import { registrations } from '../registration/table';
+
+/*
+ * The mail outbox (transactional outbox, DESIGN.md rule 3). A use case writes a row in its
+ * own transaction, already rendered (subject, text, HTML, calendar), so the mail commits
+ * or rolls back with what it reports. The worker (src/worker/outbox.ts) only delivers:
+ * at least once, and never twice for one dedupe key, because the key is unique here and
+ * the SMTP Message-ID is derived from it.
+ *
+ * Status: queued → sending → sent, or back to queued with a later next_attempt_at after a
+ * failed attempt, and failed after the last attempt. While a row is `sending`,
+ * next_attempt_at is the end of the sender's lease: a row whose sender crashed is claimed
+ * again after it.
+ */
+
+export const mailKinds = [
+  'confirmation',
+  'waitlisted',
+  'pending',
+  'offer',
+  'offer_expired',
+  'refused',
+  'cancelled',
+  'event_changed',
+] as const;
+export type MailKind = (typeof mailKinds)[number];
+
+export const mailStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+export type MailStatus = (typeof mailStatuses)[number];
+
+export type MailLanguage = 'nl' | 'en';
+
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** What this mail is about, e.g. `confirmation:<registration id>`: queued once, sent once. */
+    dedupeKey: text('dedupe_key').notNull(),
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
+    registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'set null' }),
+    toAddress: text('to_address').notNull(),
+    /** The organiser's contact address, so a reply reaches a person. */
+    replyTo: text('reply_to'),
+    language: text('language').$type<MailLanguage>().notNull(),
+    kind: text('kind').$type<MailKind>().notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    /** An iCalendar invitation (METHOD:REQUEST or CANCEL) attached to the mail. */
+    ics: text('ics'),
+    status: text('status').$type<MailStatus>().notNull().default('queued'),
+    /** Delivery attempts started (counted when a sender claims the row). */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('mail_outbox_dedupe_key_idx').on(t.dedupeKey),
+    // What the worker looks for: due rows that are not done yet.
+    index('mail_outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('queued', 'sending')`),
+    index('mail_outbox_registration_idx').on(t.registrationId),
+    index('mail_outbox_event_idx').on(t.eventId, t.createdAt),
+  ],
+);
+
+export type MailRow = typeof mailOutbox.$inferSelect;

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { mailKinds, type MailKind } from './table';
+import { escapeHtml, render, type BaseMailData, type MailDataByKind } from './templates';
+
+const base: BaseMailData = {
+  name: 'Anna de Vries',
+  event: {
+    title: 'Dag van de Buurt',
+    url: 'https://bijeen.test/evenementen/dag-van-de-buurt',
+    organiser: 'Platform31',
+    contact: { name: 'Fictief Contact', email: 'contact@example.org', phone: '070-0000000' },
+    meetings: [
+      {
+        title: null,
+        startsAt: new Date('2021-01-28T14:00:00+01:00'),
+        endsAt: new Date('2021-01-28T17:00:00+01:00'),
+        place: 'Stadhuis, Spui 70, 2511 BT Den Haag',
+        online: true,
+        joinUrl: 'https://meet.example.org/dag',
+      },
+    ],
+  },
+  personalUrl: 'https://bijeen.test/aanmelding/abc123',
+  choices: [
+    { round: 'Ronde 1', startsAt: new Date('2021-01-28T14:30:00+01:00'), endsAt: new Date('2021-01-28T15:15:00+01:00'), workshop: 'ABCD in de wijk', status: 'confirmed', position: null },
+    { round: 'Ronde 2', startsAt: new Date('2021-01-28T15:30:00+01:00'), endsAt: new Date('2021-01-28T16:15:00+01:00'), workshop: 'Zeggenschap door geld', status: 'waitlisted', position: 2 },
+  ],
+  calendarAttached: true,
+};
+
+const dataFor: { [K in MailKind]: MailDataByKind[K] } = {
+  confirmation: base,
+  waitlisted: { ...base, position: 3 },
+  pending: base,
+  offer: { ...base, expiresAt: new Date('2021-01-20T12:00:00+01:00') },
+  offer_expired: base,
+  refused: { ...base, reason: 'De bijeenkomst is alleen voor gemeenten.' },
+  cancelled: base,
+  event_changed: { ...base, changes: ['dates', 'venue'] },
+};
+
+const mail = <K extends MailKind>(kind: K, lang: 'nl' | 'en', data: MailDataByKind[K] = dataFor[kind]) => render(kind, lang, data);
+
+describe('mail templates', () => {
+  it.each(mailKinds.flatMap((kind) => (['nl', 'en'] as const).map((lang) => [kind, lang] as const)))(
+    'renders %s in %s with the event title in subject, text and HTML, and the personal link',
+    (kind, lang) => {
+      const m = mail(kind, lang);
+      expect(m.subject).toContain('Dag van de Buurt');
+      expect(m.text).toContain('Dag van de Buurt');
+      expect(m.html).toContain('Dag van de Buurt');
+      expect(m.text).toContain('https://bijeen.test/aanmelding/abc123');
+      expect(m.html).toContain('href="https://bijeen.test/aanmelding/abc123"');
+      expect(m.html).toContain(`<html lang="${lang}">`);
+      expect(m.html).toMatch(/<h1[^>]*>/);
+      expect(m.text).toContain(lang === 'nl' ? 'Beste Anna de Vries,' : 'Dear Anna de Vries,');
+    },
+  );
+
+  it.each([
+    ['nl', 'Aanmelding bevestigd: Dag van de Buurt', 'donderdag 28 januari 2021, 14:00–17:00 uur', 'Ronde 1 (14:30–15:15 uur): ABCD in de wijk', 'Met vriendelijke groet,'],
+    ['en', 'Registration confirmed: Dag van de Buurt', 'Thursday 28 January 2021, 14:00–17:00', 'Ronde 1 (14:30–15:15): ABCD in de wijk', 'Kind regards,'],
+  ] as const)('writes a confirmation in %s: date in Amsterdam time, the workshop per round, signed by the organiser', (lang, subject, date, round1, regards) => {
+    const m = mail('confirmation', lang);
+    expect(m.subject).toBe(subject);
+    for (const part of [m.text, m.html]) {
+      expect(part).toContain(date);
+      expect(part).toContain('Stadhuis, Spui 70, 2511 BT Den Haag');
+      expect(part).toContain('Platform31');
+    }
+    expect(m.text).toContain(`- ${round1}`);
+    expect(m.text).toContain(lang === 'nl' ? 'Zeggenschap door geld (op de wachtlijst, plaats 2)' : 'Zeggenschap door geld (on the waiting list, position 2)');
+    expect(m.text).toContain(regards);
+    expect(m.html).toContain(lang === 'nl' ? '<h2 style="font-size:20px;line-height:1.3;margin:24px 0 8px;">Uw keuzes</h2>' : '>Your workshops</h2>');
+    expect(m.text).toContain(lang === 'nl' ? 'agenda-uitnodiging' : 'calendar invitation');
+  });
+
+  it('gives the join link of an online meeting in a confirmation only', () => {
+    expect(mail('confirmation', 'nl').html).toContain('href="https://meet.example.org/dag"');
+    expect(mail('confirmation', 'nl').text).toContain('Online: Link om deel te nemen (https://meet.example.org/dag)');
+    for (const kind of ['waitlisted', 'pending', 'offer'] as const) {
+      expect(mail(kind, 'nl').text).not.toContain('meet.example.org');
+      expect(mail(kind, 'nl').text).toContain('Online');
+    }
+  });
+
+  it.each([
+    ['waitlisted', 'nl', 'U staat op de wachtlijst, op plaats 3.'],
+    ['waitlisted', 'en', 'You are on the waiting list, at position 3.'],
+    ['pending', 'nl', 'De organisatie beoordeelt de aanmeldingen'],
+    ['offer', 'nl', 'woensdag 20 januari 2021 om 12:00 uur'],
+    ['offer', 'en', '12:00 on Wednesday 20 January 2021'],
+    ['offer_expired', 'nl', 'Het aanbod is daarom verlopen.'],
+    ['refused', 'nl', 'Toelichting van de organisatie: De bijeenkomst is alleen voor gemeenten.'],
+    ['refused', 'en', 'The organisers explain: De bijeenkomst is alleen voor gemeenten.'],
+    ['cancelled', 'nl', 'Met de bijlage haalt u de bijeenkomst uit uw agenda.'],
+    ['event_changed', 'nl', 'waarvoor u bent aangemeld: de datum of tijd en de locatie.'],
+    ['event_changed', 'en', 'which you registered for: the date or time and the venue.'],
+  ] as const)('says what a %s mail in %s is about: "%s"', (kind, lang, sentence) => {
+    const m = mail(kind, lang);
+    expect(m.text).toContain(sentence);
+    expect(m.html).toContain(escapeHtml(sentence));
+  });
+
+  it('announces a cancelled event in the subject and leaves out the choices', () => {
+    const m = mail('event_changed', 'nl', { ...base, changes: ['cancelled'] });
+    expect(m.subject).toBe('Gaat niet door: Dag van de Buurt');
+    expect(m.text).toContain('gaat helaas niet door');
+    expect(m.text).not.toContain('Uw keuzes');
+  });
+
+  it('lists each meeting of a course with its own title and date', () => {
+    const course = {
+      ...base,
+      event: {
+        ...base.event,
+        meetings: [
+          { title: 'Kennismaking', startsAt: new Date('2030-09-10T13:00:00+02:00'), endsAt: new Date('2030-09-10T17:00:00+02:00'), place: 'Utrecht', online: false, joinUrl: null },
+          { title: 'Verdieping', startsAt: new Date('2030-10-08T13:00:00+02:00'), endsAt: new Date('2030-10-08T17:00:00+02:00'), place: 'Utrecht', online: false, joinUrl: null },
+        ],
+      },
+      choices: [],
+    };
+    const m = mail('confirmation', 'nl', course);
+    expect(m.text).toContain('- Bijeenkomst 1: Kennismaking\n  dinsdag 10 september 2030, 13:00–17:00 uur\n  Utrecht');
+    expect(m.text).toContain('- Bijeenkomst 2: Verdieping\n  dinsdag 8 oktober 2030, 13:00–17:00 uur');
+  });
+
+  it('escapes names and titles in the HTML, and keeps the subject on one line', () => {
+    const evil = {
+      ...base,
+      name: '<script>alert("x")</script>',
+      event: { ...base.event, title: 'Dag & "nacht"\r\nBcc: iemand@example.org', organiser: '<b>Org</b>' },
+      choices: [{ ...base.choices[0]!, workshop: '<img src=x onerror=alert(1)>' }],
+    };
+    const m = mail('confirmation', 'nl', evil);
+    expect(m.html).not.toContain('<script>');
+    expect(m.html).not.toContain('<img');
+    expect(m.html).not.toContain('<b>Org');
+    expect(m.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(m.html).toContain('Dag &amp; &quot;nacht&quot;');
+    expect(m.subject).toBe('Aanmelding bevestigd: Dag & "nacht" Bcc: iemand@example.org');
+    expect(m.text).toContain('Beste <script>alert("x")</script>,');
+  });
+
+  it('makes links only of web and mail addresses', () => {
+    const m = mail('confirmation', 'nl', { ...base, personalUrl: 'javascript:alert(1)' });
+    expect(m.html).not.toContain('href="javascript:');
+    expect(m.html).toContain('href="mailto:contact@example.org"');
+  });
+});

@@ -1,0 +1,532 @@
+import { DateTime } from 'luxon';
+import { ZONE } from '../../kernel/dates';
+import type { MailKind, MailLanguage } from './table';
+
+/*
+ * Mail templates: pure functions, no I/O. A template builds a list of blocks (paragraphs,
+ * headings, lists, one link to act on) once; the same blocks become the plain-text part
+ * and the HTML part, so the two always say the same. Dutch first, English second.
+ *
+ * The HTML is deliberately plain: a `lang` attribute, one h1 and real h2 headings, links
+ * with words that say where they go, inline styles only, and every value escaped.
+ */
+
+export interface MeetingInfo {
+  /** A course's meeting has a title of its own. */
+  title: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  /** "Stadhuis, Spui 70, 2511 BT Den Haag"; null for an online-only meeting. */
+  place: string | null;
+  online: boolean;
+  /** The stream or meeting link: only given to someone who holds a place. */
+  joinUrl: string | null;
+}
+
+export interface ChoiceInfo {
+  /** The round's title, "Ronde 1". */
+  round: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  workshop: string;
+  status: 'confirmed' | 'pending' | 'waitlisted';
+  /** Place on the workshop's waiting list (1 = next), when waitlisted. */
+  position: number | null;
+}
+
+export interface ContactInfo {
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface EventInfo {
+  title: string;
+  /** The public event page. */
+  url: string;
+  meetings: MeetingInfo[];
+  /** The main organiser's name, used to sign the mail. */
+  organiser: string | null;
+  contact: ContactInfo | null;
+}
+
+export interface BaseMailData {
+  /** The registrant's name. */
+  name: string;
+  event: EventInfo;
+  /** The personal link: view, change or cancel the registration. */
+  personalUrl: string;
+  choices: ChoiceInfo[];
+  /** An iCalendar file is attached (an invitation, or its cancellation). */
+  calendarAttached: boolean;
+}
+
+/** What changed about an event, for the event_changed mail. */
+export type EventChange = 'dates' | 'venue' | 'online' | 'programme' | 'cancelled';
+
+export interface MailDataByKind {
+  confirmation: BaseMailData;
+  waitlisted: BaseMailData & { position: number | null };
+  pending: BaseMailData;
+  offer: BaseMailData & { expiresAt: Date };
+  offer_expired: BaseMailData;
+  refused: BaseMailData & { reason: string | null };
+  cancelled: BaseMailData;
+  event_changed: BaseMailData & { changes: EventChange[] };
+}
+
+export type MailData<K extends MailKind = MailKind> = MailDataByKind[K];
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// Blocks: what a template says, before it is text or HTML.
+
+type Inline = string | { strong: string } | { text: string; href: string };
+/** One item of a list; each inner array is one line. */
+type Item = Inline[][];
+type Block =
+  | { kind: 'p'; parts: Inline[] }
+  | { kind: 'h2'; text: string }
+  | { kind: 'list'; items: Item[] }
+  | { kind: 'action'; text: string; href: string }
+  | { kind: 'lines'; lines: string[] };
+
+const p = (...parts: Inline[]): Block => ({ kind: 'p', parts });
+const h2 = (text: string): Block => ({ kind: 'h2', text });
+
+// ---------------------------------------------------------------------------------------
+// Dates in Europe/Amsterdam, in the reader's language.
+
+function at(d: Date, lang: MailLanguage): DateTime {
+  return DateTime.fromJSDate(d, { zone: ZONE }).setLocale(lang);
+}
+/** "donderdag 28 januari 2021" · "Thursday 28 January 2021" */
+export function formatDate(d: Date, lang: MailLanguage): string {
+  return at(d, lang).toFormat('cccc d LLLL yyyy');
+}
+/** "14:00" · "9:30" */
+function time(d: Date, lang: MailLanguage): string {
+  return at(d, lang).toFormat('H:mm');
+}
+/** "14:00–17:00 uur" · "14:00–17:00" */
+function timeRange(start: Date, end: Date | null, lang: MailLanguage): string {
+  const range = end ? `${time(start, lang)}–${time(end, lang)}` : time(start, lang);
+  return lang === 'nl' ? `${range} uur` : range;
+}
+function whenOf(m: { startsAt: Date; endsAt: Date }, lang: MailLanguage): string {
+  if (at(m.startsAt, lang).hasSame(at(m.endsAt, lang), 'day'))
+    return `${formatDate(m.startsAt, lang)}, ${timeRange(m.startsAt, m.endsAt, lang)}`;
+  return lang === 'nl'
+    ? `${formatDate(m.startsAt, lang)} ${time(m.startsAt, lang)} uur t/m ${formatDate(m.endsAt, lang)} ${time(m.endsAt, lang)} uur`
+    : `${formatDate(m.startsAt, lang)} ${time(m.startsAt, lang)} to ${formatDate(m.endsAt, lang)} ${time(m.endsAt, lang)}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Words.
+
+const words = {
+  nl: {
+    greeting: (name: string) => `Beste ${name},`,
+    when: 'Wanneer en waar',
+    meeting: (i: number, n: number, title: string | null) => (title ? `Bijeenkomst ${i}: ${title}` : `Bijeenkomst ${i} van ${n}`),
+    online: 'Online',
+    joinLink: 'Link om deel te nemen',
+    choices: 'Uw keuzes',
+    choiceWaitlisted: (position: number | null) => (position ? `op de wachtlijst, plaats ${position}` : 'op de wachtlijst'),
+    questions: 'Vragen?',
+    contact: (name: string) => `Neem contact op met ${name}`,
+    eventPage: 'Alles over het evenement',
+    regards: 'Met vriendelijke groet,',
+    footer: (title: string) => `U krijgt deze e-mail omdat u zich heeft aangemeld voor ${title}.`,
+    viewRegistration: 'Uw aanmelding bekijken',
+    changeRegistration: 'Uw aanmelding bekijken, wijzigen of annuleren',
+    acceptOffer: 'De plaats aannemen of afslaan',
+    invitation: 'In de bijlage vindt u een agenda-uitnodiging; open die om de bijeenkomst in uw agenda te zetten.',
+    invitationUpdate: 'In de bijlage vindt u de bijgewerkte agenda-uitnodiging.',
+    invitationCancel: 'Met de bijlage haalt u de bijeenkomst uit uw agenda.',
+    changeWords: {
+      dates: 'de datum of tijd',
+      venue: 'de locatie',
+      online: 'de gegevens om online deel te nemen',
+      programme: 'het programma',
+      cancelled: 'het evenement gaat niet door',
+    } satisfies Record<EventChange, string>,
+    and: 'en',
+  },
+  en: {
+    greeting: (name: string) => `Dear ${name},`,
+    when: 'When and where',
+    meeting: (i: number, n: number, title: string | null) => (title ? `Meeting ${i}: ${title}` : `Meeting ${i} of ${n}`),
+    online: 'Online',
+    joinLink: 'Link to join',
+    choices: 'Your workshops',
+    choiceWaitlisted: (position: number | null) => (position ? `on the waiting list, position ${position}` : 'on the waiting list'),
+    questions: 'Questions?',
+    contact: (name: string) => `Please contact ${name}`,
+    eventPage: 'All about the event',
+    regards: 'Kind regards,',
+    footer: (title: string) => `You receive this e-mail because you registered for ${title}.`,
+    viewRegistration: 'View your registration',
+    changeRegistration: 'View, change or cancel your registration',
+    acceptOffer: 'Accept or decline the place',
+    invitation: 'A calendar invitation is attached; open it to add the event to your calendar.',
+    invitationUpdate: 'The updated calendar invitation is attached.',
+    invitationCancel: 'Open the attachment to remove the event from your calendar.',
+    changeWords: {
+      dates: 'the date or time',
+      venue: 'the venue',
+      online: 'the details for joining online',
+      programme: 'the programme',
+      cancelled: 'the event is cancelled',
+    } satisfies Record<EventChange, string>,
+    and: 'and',
+  },
+} as const;
+
+function listWords(items: string[], lang: MailLanguage): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${words[lang].and} ${items[items.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Sections shared by the templates.
+
+function whenAndWhere(d: BaseMailData, lang: MailLanguage, withJoinLinks: boolean): Block[] {
+  const w = words[lang];
+  const n = d.event.meetings.length;
+  const items: Item[] = d.event.meetings.map((m, i) => {
+    const lines: Inline[][] = [];
+    if (n > 1 || m.title) lines.push([{ strong: w.meeting(i + 1, n, m.title) }]);
+    lines.push([{ strong: whenOf(m, lang) }]);
+    if (m.place) lines.push([m.place]);
+    if (m.online)
+      lines.push(withJoinLinks && m.joinUrl ? [`${w.online}: `, { text: w.joinLink, href: m.joinUrl }] : [w.online]);
+    return lines;
+  });
+  return [h2(w.when), { kind: 'list', items }];
+}
+
+function choicesSection(d: BaseMailData, lang: MailLanguage): Block[] {
+  if (d.choices.length === 0) return [];
+  const w = words[lang];
+  const items: Item[] = d.choices.map((c) => [
+    [
+      `${c.round} (${timeRange(c.startsAt, c.endsAt, lang)}): `,
+      { strong: c.workshop },
+      ...(c.status === 'waitlisted' ? [` (${w.choiceWaitlisted(c.position)})`] : []),
+    ],
+  ]);
+  return [h2(w.choices), { kind: 'list', items }];
+}
+
+function contactSection(d: BaseMailData, lang: MailLanguage): Block[] {
+  const c = d.event.contact;
+  const w = words[lang];
+  const blocks: Block[] = [h2(w.questions)];
+  if (c && (c.email || c.phone)) {
+    const parts: Inline[] = [`${w.contact(c.name)}: `];
+    if (c.email) parts.push({ text: c.email, href: `mailto:${c.email}` });
+    if (c.email && c.phone) parts.push(lang === 'nl' ? ' of ' : ' or ');
+    if (c.phone) parts.push(c.phone);
+    parts.push('.');
+    blocks.push(p(...parts));
+  }
+  blocks.push(p(`${w.eventPage}: `, { text: d.event.url, href: d.event.url }));
+  return blocks;
+}
+
+function signature(d: BaseMailData, lang: MailLanguage): Block[] {
+  return [{ kind: 'lines', lines: [words[lang].regards, d.event.organiser ?? 'bijeen'] }];
+}
+
+// ---------------------------------------------------------------------------------------
+// The templates.
+
+interface Template<K extends MailKind> {
+  subject: (d: MailDataByKind[K], lang: MailLanguage) => string;
+  body: (d: MailDataByKind[K], lang: MailLanguage) => Block[];
+}
+
+const nl = (lang: MailLanguage) => lang === 'nl';
+
+const templates: { [K in MailKind]: Template<K> } = {
+  confirmation: {
+    subject: (d, lang) => (nl(lang) ? `Aanmelding bevestigd: ${d.event.title}` : `Registration confirmed: ${d.event.title}`),
+    body: (d, lang) => [
+      p(
+        ...(nl(lang)
+          ? ['U bent aangemeld voor ', { strong: d.event.title }, '. Welkom! Hieronder staat alles op een rij.']
+          : ['You are registered for ', { strong: d.event.title }, '. Welcome! Here is everything at a glance.']),
+      ),
+      ...whenAndWhere(d, lang, true),
+      ...choicesSection(d, lang),
+      ...(d.calendarAttached ? [p(words[lang].invitation)] : []),
+      { kind: 'action', text: words[lang].changeRegistration, href: d.personalUrl },
+    ],
+  },
+  waitlisted: {
+    subject: (d, lang) => (nl(lang) ? `Op de wachtlijst: ${d.event.title}` : `On the waiting list: ${d.event.title}`),
+    body: (d, lang) => [
+      p(
+        ...(nl(lang)
+          ? [
+              { strong: d.event.title },
+              ` is vol. U staat op de wachtlijst${d.position ? `, op plaats ${d.position}` : ''}. Komt er een plaats vrij, dan krijgt u bericht.`,
+            ]
+          : [
+              { strong: d.event.title },
+              ` is fully booked. You are on the waiting list${d.position ? `, at position ${d.position}` : ''}. If a place becomes available, we will let you know.`,
+            ]),
+      ),
+      ...whenAndWhere(d, lang, false),
+      ...choicesSection(d, lang),
+      { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+    ],
+  },
+  pending: {
+    subject: (d, lang) => (nl(lang) ? `Aanmelding ontvangen: ${d.event.title}` : `Registration received: ${d.event.title}`),
+    body: (d, lang) => [
+      p(
+        ...(nl(lang)
+          ? [
+              'Wij hebben uw aanmelding voor ',
+              { strong: d.event.title },
+              ' ontvangen. De organisatie beoordeelt de aanmeldingen; u krijgt bericht zodra uw aanmelding is goedgekeurd.',
+            ]
+          : [
+              'We have received your registration for ',
+              { strong: d.event.title },
+              '. The organisers review every registration; you will hear from us once yours has been approved.',
+            ]),
+      ),
+      ...whenAndWhere(d, lang, false),
+      ...choicesSection(d, lang),
+      { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+    ],
+  },
+  offer: {
+    subject: (d, lang) => (nl(lang) ? `Er is een plaats vrij: ${d.event.title}` : `A place is available: ${d.event.title}`),
+    body: (d, lang) => [
+      p(
+        ...(nl(lang)
+          ? ['Er is een plaats vrijgekomen bij ', { strong: d.event.title }, ', en die bieden wij u aan.']
+          : ['A place has become available for ', { strong: d.event.title }, ', and we are offering it to you.']),
+      ),
+      p(
+        ...(nl(lang)
+          ? [
+              'Wilt u komen? Neem de plaats dan aan vóór ',
+              { strong: `${formatDate(d.expiresAt, lang)} om ${time(d.expiresAt, lang)} uur` },
+              '. Daarna gaat de plaats naar de volgende op de wachtlijst.',
+            ]
+          : [
+              'Would you like to come? Please accept the place before ',
+              { strong: `${time(d.expiresAt, lang)} on ${formatDate(d.expiresAt, lang)}` },
+              ' (Amsterdam time). After that, the place goes to the next person on the waiting list.',
+            ]),
+      ),
+      { kind: 'action', text: words[lang].acceptOffer, href: d.personalUrl },
+      ...whenAndWhere(d, lang, false),
+      ...choicesSection(d, lang),
+    ],
+  },
+  offer_expired: {
+    subject: (d, lang) => (nl(lang) ? `Aanbod verlopen: ${d.event.title}` : `Offer expired: ${d.event.title}`),
+    body: (d, lang) => [
+      p(
+        ...(nl(lang)
+          ? [
+              'De plaats die wij u aanboden bij ',
+              { strong: d.event.title },
+              ' is niet op tijd aangenomen. Het aanbod is daarom verlopen.',
+            ]
+          : ['The place we offered you for ', { strong: d.event.title }, ' was not accepted in time, so the offer has expired.']),
+      ),
+      p(nl(lang) ? 'Wilt u toch graag komen? Neem dan contact op met de organisatie.' : 'Would you still like to come? Please contact the organisers.'),
+      { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+    ],
+  },
+  refused: {
+    subject: (d, lang) => (nl(lang) ? `Aanmelding niet goedgekeurd: ${d.event.title}` : `Registration not approved: ${d.event.title}`),
+    body: (d, lang) => [
+      p(
+        ...(nl(lang)
+          ? ['Helaas kan de organisatie uw aanmelding voor ', { strong: d.event.title }, ' niet goedkeuren.']
+          : ['Unfortunately, the organisers cannot approve your registration for ', { strong: d.event.title }, '.']),
+      ),
+      ...(d.reason ? [p(nl(lang) ? 'Toelichting van de organisatie: ' : 'The organisers explain: ', d.reason)] : []),
+      { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+    ],
+  },
+  cancelled: {
+    subject: (d, lang) => (nl(lang) ? `Aanmelding geannuleerd: ${d.event.title}` : `Registration cancelled: ${d.event.title}`),
+    body: (d, lang) => [
+      p(
+        ...(nl(lang)
+          ? ['Uw aanmelding voor ', { strong: d.event.title }, ' is geannuleerd. Jammer dat u er niet bij bent.']
+          : ['Your registration for ', { strong: d.event.title }, ' has been cancelled. We are sorry you cannot make it.']),
+      ),
+      ...(d.calendarAttached ? [p(words[lang].invitationCancel)] : []),
+      { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+    ],
+  },
+  event_changed: {
+    subject: (d, lang) =>
+      d.changes.includes('cancelled')
+        ? nl(lang)
+          ? `Gaat niet door: ${d.event.title}`
+          : `Cancelled: ${d.event.title}`
+        : nl(lang)
+          ? `Gewijzigd: ${d.event.title}`
+          : `Changed: ${d.event.title}`,
+    body: (d, lang) => {
+      if (d.changes.includes('cancelled'))
+        return [
+          p(
+            ...(nl(lang)
+              ? [{ strong: d.event.title }, ' gaat helaas niet door: de organisatie heeft het evenement geannuleerd. Uw aanmelding vervalt daarmee.']
+              : [{ strong: d.event.title }, ' will unfortunately not take place: the organisers have cancelled the event. Your registration lapses with it.']),
+          ),
+          ...(d.calendarAttached ? [p(words[lang].invitationCancel)] : []),
+          { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+        ];
+      const what = listWords(
+        d.changes.map((c) => words[lang].changeWords[c]),
+        lang,
+      );
+      return [
+        p(
+          ...(nl(lang)
+            ? ['Er is iets gewijzigd aan ', { strong: d.event.title }, `, waarvoor u bent aangemeld${what ? `: ${what}` : ''}. Hieronder staan de actuele gegevens.`]
+            : ['Something has changed about ', { strong: d.event.title }, `, which you registered for${what ? `: ${what}` : ''}. The current details are below.`]),
+        ),
+        ...whenAndWhere(d, lang, true),
+        ...choicesSection(d, lang),
+        ...(d.calendarAttached ? [p(words[lang].invitationUpdate)] : []),
+        { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+      ];
+    },
+  },
+};
+
+/** A mail of one kind in one language: subject, plain text and HTML. Pure. */
+export function render<K extends MailKind>(kind: K, language: MailLanguage, data: MailDataByKind[K]): RenderedMail {
+  const t = templates[kind] as Template<K>;
+  // A subject is one line, whatever an organiser typed into a title.
+  const subject = oneLine(t.subject(data, language));
+  const blocks: Block[] = [
+    p(words[language].greeting(data.name)),
+    ...t.body(data, language),
+    ...contactSection(data, language),
+    ...signature(data, language),
+  ];
+  const footer = words[language].footer(data.event.title);
+  return { subject, text: toText(blocks, footer), html: toHtml(subject, blocks, footer, language) };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------------
+// Blocks → plain text.
+
+function inlineText(parts: Inline[]): string {
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      if ('strong' in part) return part.strong;
+      const href = part.href.replace(/^mailto:/, '');
+      return part.text === href ? href : `${part.text} (${href})`;
+    })
+    .join('');
+}
+
+function toText(blocks: Block[], footer: string): string {
+  const out = blocks.map((b) => {
+    switch (b.kind) {
+      case 'p':
+        return inlineText(b.parts);
+      case 'h2':
+        return `${b.text}\n${'-'.repeat(b.text.length)}`;
+      case 'list':
+        return b.items.map((item) => item.map((line, i) => `${i === 0 ? '- ' : '  '}${inlineText(line)}`).join('\n')).join('\n');
+      case 'action':
+        return `${b.text}:\n${b.href}`;
+      case 'lines':
+        return b.lines.join('\n');
+    }
+  });
+  return `${out.join('\n\n')}\n\n-- \n${footer}\n`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Blocks → HTML.
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Only web and mail links become links; anything else stays text. */
+function safeHref(href: string): string | null {
+  return /^(https?:\/\/|mailto:)/i.test(href) ? href : null;
+}
+
+const LINK = 'color:#0b57d0;text-decoration:underline;';
+
+function inlineHtml(parts: Inline[]): string {
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return escapeHtml(part);
+      if ('strong' in part) return `<strong>${escapeHtml(part.strong)}</strong>`;
+      const href = safeHref(part.href);
+      return href ? `<a href="${escapeHtml(href)}" style="${LINK}">${escapeHtml(part.text)}</a>` : escapeHtml(part.text);
+    })
+    .join('');
+}
+
+function toHtml(subject: string, blocks: Block[], footer: string, lang: MailLanguage): string {
+  const body = blocks
+    .map((b) => {
+      switch (b.kind) {
+        case 'p':
+          return `<p style="margin:0 0 16px;">${inlineHtml(b.parts)}</p>`;
+        case 'h2':
+          return `<h2 style="font-size:20px;line-height:1.3;margin:24px 0 8px;">${escapeHtml(b.text)}</h2>`;
+        case 'list':
+          return `<ul style="margin:0 0 16px;padding-left:24px;">${b.items
+            .map((item) => `<li style="margin:0 0 8px;">${item.map(inlineHtml).join('<br>')}</li>`)
+            .join('')}</ul>`;
+        case 'action': {
+          const href = safeHref(b.href);
+          return href
+            ? `<p style="margin:24px 0;"><a href="${escapeHtml(href)}" style="${LINK}font-weight:bold;">${escapeHtml(b.text)}</a></p>`
+            : `<p style="margin:24px 0;">${escapeHtml(b.text)}</p>`;
+        }
+        case 'lines':
+          return `<p style="margin:24px 0 16px;">${b.lines.map(escapeHtml).join('<br>')}</p>`;
+      }
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(subject)}</title>
+</head>
+<body style="margin:0;padding:0;background-color:#ffffff;">
+<main style="max-width:600px;margin:0 auto;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;">
+<h1 style="font-size:24px;line-height:1.25;margin:0 0 24px;">${escapeHtml(subject)}</h1>
+${body}
+<p style="margin:32px 0 0;font-size:14px;color:#4a4a4a;">${escapeHtml(footer)}</p>
+</main>
+</body>
+</html>
+`;
+}
