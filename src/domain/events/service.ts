@@ -118,7 +118,8 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: S
     await assertNoActiveChoicesLost(tx, existing.id, doc);
     await tx
       .update(events)
-      .set({ ...eventColumns(doc), updatedAt: opts.now ?? new Date() })
+      // Strictly later than before, even under a fixed clock: caches and mail versions key on it.
+      .set({ ...eventColumns(doc), updatedAt: new Date(Math.max((opts.now ?? new Date()).getTime(), existing.updatedAt.getTime() + 1)) })
       .where(eq(events.id, existing.id));
     await writeChildren(tx, existing.id, doc, opts.actingOrganiserId);
     // More room (a higher capacity, a workshop's extra seats) goes to the waiting list.

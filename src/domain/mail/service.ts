@@ -261,9 +261,25 @@ function organizerOf(contact: ContactInfo | null): { name: string; email: string
 
 const contactPreference = { practical: 0, general: 1, content: 2 } as const;
 
+// What a mail says about its event changes only when the event does (its updated_at):
+// keep it, so queueing a mail under the event's lock costs one query, not five.
+const contextCache = new Map<string, EventContext>();
+const CONTEXT_CACHE_MAX = 200;
+
 async function loadEventContext(tx: Db, eventId: string, baseUrl: string): Promise<EventContext> {
   const [event] = await tx.select().from(events).where(eq(events.id, eventId)).limit(1);
   if (!event) throw new Error(`No event ${eventId}`);
+  const cacheKey = `${eventId}|${event.updatedAt.getTime()}|${baseUrl}`;
+  const cached = contextCache.get(cacheKey);
+  if (cached) return { ...cached, event };
+  const ctx = await readEventContext(tx, event, baseUrl);
+  if (contextCache.size >= CONTEXT_CACHE_MAX) contextCache.delete(contextCache.keys().next().value!);
+  contextCache.set(cacheKey, ctx);
+  return ctx;
+}
+
+async function readEventContext(tx: Db, event: EventRow, baseUrl: string): Promise<EventContext> {
+  const eventId = event.id;
   const vs = await tx.select().from(venues).where(eq(venues.eventId, eventId)).orderBy(asc(venues.position));
   const ms = await tx.select().from(meetings).where(eq(meetings.eventId, eventId)).orderBy(asc(meetings.position));
   const cs = await tx.select().from(contacts).where(eq(contacts.eventId, eventId)).orderBy(asc(contacts.position));
