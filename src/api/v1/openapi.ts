@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { EventDocumentSchema } from '../../domain/events/document';
+import { RegistrationInputSchema } from '../../domain/registration/input';
 
 /*
  * The OpenAPI 3.1 document, generated from the same Zod schemas that validate requests
  * (OpenAPI 3.1 uses JSON Schema 2020-12, which Zod emits natively). Built once.
  */
 
-const eventDocument = z.toJSONSchema(EventDocumentSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
-delete (eventDocument as Record<string, unknown>).$schema;
+const jsonSchema = (schema: z.ZodType) => {
+  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete out.$schema;
+  return out;
+};
+const eventDocument = jsonSchema(EventDocumentSchema);
+const registrationInput = jsonSchema(RegistrationInputSchema);
 
 const problem = {
   type: 'object',
@@ -53,6 +59,37 @@ export const openApiDocument = {
     securitySchemes: { organiserToken: { type: 'http', scheme: 'bearer', description: 'API-token van een organisator: `npm run token`.' } },
     schemas: {
       EventDocument: eventDocument,
+      RegistrationInput: registrationInput,
+      Registration: {
+        type: 'object',
+        required: ['id', 'event', 'status', 'choices', 'personalUrl', 'token'],
+        properties: {
+          outcome: { type: 'string', enum: ['confirmed', 'waitlisted', 'pending'], description: 'Alleen in het antwoord op POST.' },
+          id: { type: 'string', format: 'uuid' },
+          event: { type: 'string', description: 'Slug van het evenement.' },
+          status: { type: 'string', enum: ['confirmed', 'waitlisted', 'pending', 'refused', 'cancelled'] },
+          position: { type: ['integer', 'null'], description: 'Plaats op de wachtlijst (1 = eerstvolgende).' },
+          waitReason: { type: ['string', 'null'], enum: ['event_full', 'organisation_full', 'organisations_full', 'domain_full', null] },
+          name: { type: 'string' },
+          email: { type: 'string', format: 'email' },
+          organisation: { type: ['string', 'null'] },
+          choices: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                roundKey: { type: 'string' },
+                workshopKey: { type: 'string' },
+                status: { type: 'string', enum: ['confirmed', 'pending', 'waitlisted', 'cancelled', 'refused'] },
+                position: { type: ['integer', 'null'] },
+              },
+            },
+          },
+          personalUrl: { type: 'string', format: 'uri', description: 'De persoonlijke link: bekijken, annuleren, agenda.' },
+          token: { type: 'string', description: 'Geheim: geeft toegang tot deze aanmelding.' },
+          createdAt: { type: 'string', format: 'date-time' },
+        },
+      },
       Problem: problem,
       EventSummary: {
         type: 'object',
@@ -159,6 +196,45 @@ export const openApiDocument = {
           403: errorResponse('Niet uw evenement'),
           404: errorResponse('Onbekende slug'),
           409: errorResponse('De wijziging zou aanmeldingen verliezen'),
+        },
+      },
+    },
+    '/events/{slug}/registrations': {
+      parameters: [slugParam],
+      post: {
+        summary: 'Aanmelden: dezelfde velden als het formulier',
+        description:
+          'Eén workshop per ronde in `choices` ({"ronde-1": "abcd"}). Antwoord: bevestigd, op de wachtlijst (met positie) of wacht op goedkeuring. ' +
+          'Met een `Idempotency-Key`-header geeft een herhaald verzoek de eerste aanmelding terug (200) in plaats van een tweede.',
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/RegistrationInput' } } } },
+        responses: {
+          201: { description: 'Aangemeld', content: { 'application/json': { schema: { $ref: '#/components/schemas/Registration' } } } },
+          200: { description: 'Herhaald verzoek (zelfde Idempotency-Key): de eerste aanmelding', content: { 'application/json': { schema: { $ref: '#/components/schemas/Registration' } } } },
+          400: errorResponse('Onvolledig of onjuist: elk probleem met zijn veld'),
+          404: errorResponse('Onbekend evenement'),
+          409: errorResponse('Gesloten (`closed`), vol zonder wachtlijst (`full`) of al aangemeld met dit e-mailadres (`duplicate`)'),
+          413: errorResponse('Groter dan 64 kB'),
+          415: errorResponse('Geen application/json'),
+          429: errorResponse('Te veel aanmeldingen achter elkaar; zie Retry-After'),
+        },
+      },
+    },
+    '/registrations/{token}': {
+      parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+      get: {
+        summary: 'Een aanmelding lezen met het persoonlijke token',
+        responses: {
+          200: { description: 'De aanmelding', content: { 'application/json': { schema: { $ref: '#/components/schemas/Registration' } } } },
+          404: errorResponse('Onbekend token'),
+        },
+      },
+      delete: {
+        summary: 'Annuleren of van de wachtlijst af; de vrijgekomen plaats gaat naar de wachtlijst',
+        responses: {
+          200: { description: 'Geannuleerd', content: { 'application/json': { schema: { $ref: '#/components/schemas/Registration' } } } },
+          404: errorResponse('Onbekend token'),
+          409: errorResponse('Annuleren kan niet meer'),
         },
       },
     },
