@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { waitlistPosition, workshopWaitlistPosition } from '../registration/data';
 import type { EventDocument } from '../events/document';
 import { contacts, eventOrganisers, events, meetings, programmeItems, venues, workshops } from '../events/table';
 import { organisers } from '../organisers/table';
-import { HOLDING } from '../registration/rules';
 import { registrationChoices, registrations } from '../registration/table';
 import { registrantCalendar, sequenceOf } from './calendar';
 import { mailOutbox, type MailKind, type MailLanguage, type MailRow } from './table';
@@ -392,29 +392,3 @@ async function loadChoices(tx: Db, regs: RegistrationRow[]): Promise<Map<string,
   return out;
 }
 
-/** Place on the event's waiting list (1 = next), as the registration engine counts it. */
-async function waitlistPosition(tx: Db, r: RegistrationRow): Promise<number | null> {
-  if (r.status !== 'waitlisted') return null;
-  const [p] = await tx
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, r.eventId), eq(registrations.status, 'waitlisted'), sql`${registrations.arrival} <= ${r.arrival}`));
-  return p?.n ?? null;
-}
-
-async function workshopWaitlistPosition(tx: Db, r: RegistrationRow, roundId: string, workshopId: string): Promise<number | null> {
-  const [p] = await tx
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(registrationChoices)
-    .innerJoin(registrations, eq(registrations.id, registrationChoices.registrationId))
-    .where(
-      and(
-        eq(registrationChoices.workshopId, workshopId),
-        eq(registrationChoices.roundId, roundId),
-        eq(registrationChoices.status, 'waitlisted'),
-        inArray(registrations.status, [...HOLDING]),
-        sql`${registrations.arrival} <= ${r.arrival}`,
-      ),
-    );
-  return p?.n ?? null;
-}

@@ -7,6 +7,7 @@ import { isSlug } from '../events/data';
 import { registrationState, type RegistrationState } from '../events/rules';
 import { events, programmeItems, workshopRounds, workshops } from '../events/table';
 import { RegistrationInputSchema, type RegistrationInput } from './input';
+import { waitlistPosition, workshopWaitlistPosition } from './data';
 import { checkChoices, decideRegistration, firstEligible, HOLDING, organisationKey, type EventCounters, type WaitReason } from './rules';
 import { registrationChoices, registrations } from './table';
 
@@ -265,36 +266,18 @@ async function viewOf(tx: Db, event: EventRow, r: RegistrationRow): Promise<Regi
     .innerJoin(programmeItems, eq(programmeItems.id, registrationChoices.roundId))
     .where(eq(registrationChoices.registrationId, r.id))
     .orderBy(asc(programmeItems.position));
-  let position: number | null = null;
-  if (r.status === 'waitlisted') {
-    const [p] = await tx
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted'), sql`${registrations.arrival} <= ${r.arrival}`));
-    position = p?.n ?? null;
-  }
+  const position = await waitlistPosition(tx, r);
   // One query at a time: `tx` may be a transaction, which is one connection.
   const withPositions: ChoiceView[] = [];
-  for (const c of choices)
-    withPositions.push(
-      await (async () => {
-      if (c.status !== 'waitlisted' || r.status === 'waitlisted') return { roundKey: c.roundKey, workshopKey: c.workshopKey, status: c.status, position: null };
-      const [p] = await tx
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
-        .from(registrationChoices)
-        .innerJoin(registrations, eq(registrations.id, registrationChoices.registrationId))
-        .where(
-          and(
-            eq(registrationChoices.workshopId, c.workshopId),
-            eq(registrationChoices.roundId, c.roundId),
-            eq(registrationChoices.status, 'waitlisted'),
-            inArray(registrations.status, [...HOLDING]),
-            sql`${registrations.arrival} <= ${r.arrival}`,
-          ),
-        );
-      return { roundKey: c.roundKey, workshopKey: c.workshopKey, status: c.status, position: p?.n ?? null };
-      })(),
-    );
+  for (const c of choices) {
+    const waiting = c.status === 'waitlisted' && r.status !== 'waitlisted';
+    withPositions.push({
+      roundKey: c.roundKey,
+      workshopKey: c.workshopKey,
+      status: c.status,
+      position: waiting ? await workshopWaitlistPosition(tx, r, c.roundId, c.workshopId) : null,
+    });
+  }
   return {
     id: r.id,
     eventId: event.id,

@@ -16,21 +16,6 @@ export const NotFoundPage: FC<{ what?: string }> = ({ what }) => (
   </Layout>
 );
 
-export const ErrorPage: FC = () => (
-  <Layout title="Er ging iets mis">
-    <h1 class="utrecht-heading-1">Er ging iets mis</h1>
-    <p class="utrecht-paragraph">
-      Door een fout aan onze kant kon deze pagina niet worden getoond. Er is niets verloren gegaan. Probeer het over een
-      paar minuten opnieuw.
-    </p>
-    <p class="utrecht-paragraph">
-      <a class="utrecht-link" href="/">
-        Naar de agenda
-      </a>
-    </p>
-  </Layout>
-);
-
 /** A short message with its own title (too many attempts, a link that expired, …). */
 export const MessagePage: FC<{ title: string; text: string }> = ({ title, text }) => (
   <Layout title={title}>
@@ -42,4 +27,11 @@ export const MessagePage: FC<{ title: string; text: string }> = ({ title, text }
       </a>
     </p>
   </Layout>
+);
+
+export const ErrorPage: FC = () => (
+  <MessagePage
+    title="Er ging iets mis"
+    text="Door een fout aan onze kant kon deze pagina niet worden getoond. Er is niets verloren gegaan. Probeer het over een paar minuten opnieuw."
+  />
 );
