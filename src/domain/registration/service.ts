@@ -399,3 +399,30 @@ async function promoteWorkshopWaiting(tx: Db, event: EventRow, held: 'confirmed'
         .where(and(eq(registrationChoices.registrationId, n.registrationId), eq(registrationChoices.roundId, roundId)));
   }
 }
+
+/**
+ * Send the personal link again to an active registration with this address. Nothing
+ * tells the caller whether one exists (no probing who registered); repeats within ten
+ * minutes send one mail.
+ */
+export async function resendPersonalLink(db: Db, slug: string, email: string, now: Date, baseUrl: string): Promise<void> {
+  if (!isSlug(slug) || email.length > 254) return;
+  await db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ id: registrations.id, status: registrations.status })
+      .from(registrations)
+      .innerJoin(events, eq(events.id, registrations.eventId))
+      .where(
+        and(
+          eq(events.slug, slug),
+          sql`lower(${registrations.email}) = lower(${email})`,
+          inArray(registrations.status, ['confirmed', 'pending', 'waitlisted']),
+        ),
+      )
+      .limit(1);
+    if (!found) return;
+    const kind = found.status === 'confirmed' ? 'confirmation' : found.status === 'pending' ? 'pending' : 'waitlisted';
+    const window = Math.floor(now.getTime() / 600_000);
+    await queueRegistrationMail(tx, { kind, registrationId: found.id, now, baseUrl, dedupeKey: `resend:${found.id}:${window}` });
+  });
+}

@@ -142,7 +142,7 @@ export interface RegisterPageProps {
   csrf: string;
   idempotencyKey: string;
   /** A message above the form: closed, full, duplicate, too many attempts. */
-  notice?: { title: string; text: string; type: 'error' | 'warning' | 'info' } | undefined;
+  notice?: { title: string; text: string; type: 'error' | 'warning' | 'info'; resendTo?: string } | undefined;
 }
 
 export const RegisterPage: FC<RegisterPageProps> = ({ view, values, errors, csrf, idempotencyKey, notice }) => {
@@ -187,6 +187,15 @@ export const RegisterPage: FC<RegisterPageProps> = ({ view, values, errors, csrf
             {notice.title}
           </h2>
           <p class="utrecht-paragraph">{notice.text}</p>
+          {notice.resendTo ? (
+            <form method="post" action={`/evenementen/${doc.slug}/link-opnieuw`}>
+              <input type="hidden" name="_csrf" value={csrf} />
+              <input type="hidden" name="email" value={notice.resendTo} />
+              <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+                Stuur mijn persoonlijke link opnieuw
+              </button>
+            </form>
+          ) : null}
         </section>
       ) : null}
       {!open ? (

@@ -1,4 +1,6 @@
+import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailOutbox } from '../../domain/mail/table';
 import { openDatabase, type Database } from '../../db/client';
 import { loadDemoIfEmpty } from '../../demo/load';
 import { getEventView } from '../../domain/events/service';
@@ -112,6 +114,30 @@ describe('the registration form', () => {
     const res = await submit('dag-van-de-buurt', { ...valid(3), ...choices(), name: 'Iemand anders' });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain('U bent al aangemeld');
+  });
+
+  it('offers to send the personal link again, and sends it, without telling strangers who registered', async () => {
+    await submit('dag-van-de-buurt', { ...valid(6), ...choices() });
+    const dup = await submit('dag-van-de-buurt', { ...valid(6), ...choices() });
+    const html = await dup.text();
+    expect(html).toContain('Stuur mijn persoonlijke link opnieuw');
+    const resend = async (email: string) => {
+      const f = await openForm('dag-van-de-buurt');
+      return app.request(`${ORIGIN}/evenementen/dag-van-de-buurt/link-opnieuw`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: f.cookie, origin: ORIGIN },
+        body: new URLSearchParams({ _csrf: f.csrf, email }),
+      });
+    };
+    const known = await resend('FORMULIER6@example.org');
+    const unknown = await resend('niemand@example.org');
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(200);
+    expect((await known.text()).replace('FORMULIER6@example.org', 'X')).toBe((await unknown.text()).replace('niemand@example.org', 'X'));
+    const sent = await database.db.select().from(mailOutbox).where(like(mailOutbox.dedupeKey, 'resend:%'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.toAddress).toBe('formulier6@example.org');
+    expect(sent[0]!.textBody).toMatch(/\/aanmelding\/[A-Za-z0-9_-]{43}/);
   });
 
   it('makes one registration of the same form posted twice', async () => {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../app';
 import { eventsCalendar } from '../../domain/events/calendar';
 import type { Question } from '../../domain/events/document';
 import { getEventDocument, getEventView, type EventView } from '../../domain/events/service';
-import { cancelRegistration, getRegistration, register } from '../../domain/registration/service';
+import { cancelRegistration, getRegistration, register, resendPersonalLink } from '../../domain/registration/service';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { MessagePage, NotFoundPage } from './not-found-page';
 import { fieldOf, RegisterPage, type FieldErrors, type FormValues } from './register-page';
@@ -134,12 +134,35 @@ export function registerRoutes() {
             type: 'warning',
             title: 'U bent al aangemeld',
             text: `Met ${result.email} is al aangemeld voor dit evenement. In de bevestigingsmail staat uw persoonlijke link om uw aanmelding te bekijken of te wijzigen.`,
+            resendTo: result.email,
           });
         case 'full':
           return form(c, (await getEventView(db, slug, now))!, 409, values, {}, { type: 'warning', title: 'Vol', text: 'Het maximum aantal deelnemers is net bereikt; er is geen wachtlijst.' });
         case 'closed':
           return form(c, (await getEventView(db, slug, now))!, 409, values);
       }
+    },
+  );
+
+  app.post(
+    '/evenementen/:slug/link-opnieuw',
+    (c, next) =>
+      c.var.limiter.middleware(
+        (cc, wait) => cc.html(<MessagePage title="Even geduld" text={`Probeer het over ${wait} seconden opnieuw.`} />, 429) as Response,
+      )(c, next),
+    verifyCsrf,
+    async (c) => {
+      const body = await c.req.parseBody();
+      const email = typeof body.email === 'string' ? body.email.trim() : '';
+      await resendPersonalLink(c.var.deps.db, c.req.param('slug'), email, c.var.deps.clock(), c.var.deps.config.publicUrl);
+      c.header('cache-control', 'no-store');
+      // The same answer whether or not the address is registered: nobody can probe who is.
+      return c.html(
+        <MessagePage
+          title="Link verstuurd"
+          text={`Als er met ${email || 'dit adres'} een aanmelding voor dit evenement is, hebben wij de persoonlijke link opnieuw gestuurd. Kijk ook in de map met ongewenste e-mail.`}
+        />,
+      );
     },
   );
 
