@@ -39,17 +39,6 @@ export async function findEventRowBySlug(db: Db, slug: string) {
   return row ?? null;
 }
 
-/** A cheap look-up for caches: the event's id and when it last changed. */
-export async function findEventVersion(db: Db, slug: string) {
-  if (!isSlug(slug)) return null;
-  const [row] = await db
-    .select({ id: events.id, updatedAt: events.updatedAt, status: events.status })
-    .from(events)
-    .where(eq(events.slug, slug))
-    .limit(1);
-  return row ?? null;
-}
-
 export async function loadEventRows(db: Db, event: typeof events.$inferSelect): Promise<EventRows> {
   const id = event.id;
   const [orgs, vs, ms, ss, ps, ws, wrs, cs, rs] = await Promise.all([
