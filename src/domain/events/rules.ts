@@ -20,23 +20,32 @@ export type RegistrationState =
   | { kind: 'full'; waitlistOpen: boolean }
   | { kind: 'open'; placesLeft: number | null; closesAt: Date | null };
 
-/**
- * Where registration stands for an event right now. The order matters: a cancelled event
- * is cancelled even when full; after the deadline it is closed even with places left.
- */
-export function registrationState(input: {
+type WindowInput = {
   status: 'draft' | 'published' | 'cancelled';
-  settings: RegistrationSettingsView;
+  settings: Pick<RegistrationSettingsView, 'mode' | 'opensAt' | 'closesAt'>;
   eventEndsAt: Date;
-  confirmed: number;
   now: Date;
-}): RegistrationState {
-  const { status, settings, eventEndsAt, confirmed, now } = input;
+};
+
+/**
+ * Whether registration is possible at all right now, apart from places: null when the
+ * window is open, else why not. The order matters: a cancelled event is cancelled even
+ * before its deadline; after the deadline it is closed.
+ */
+export function registrationClosed({ status, settings, eventEndsAt, now }: WindowInput): Exclude<RegistrationState, { kind: 'open' } | { kind: 'full' }> | null {
   if (status === 'cancelled') return { kind: 'cancelled' };
   if (now >= eventEndsAt) return { kind: 'past' };
   if (settings.mode === 'none') return { kind: 'none' };
   if (settings.opensAt && now < settings.opensAt) return { kind: 'not_yet_open', opensAt: settings.opensAt };
   if (settings.closesAt && now >= settings.closesAt) return { kind: 'deadline_passed', closedAt: settings.closesAt };
+  return null;
+}
+
+/** Where registration stands for an event right now: the window, then the places. */
+export function registrationState(input: WindowInput & { settings: RegistrationSettingsView; confirmed: number }): RegistrationState {
+  const closed = registrationClosed(input);
+  if (closed) return closed;
+  const { settings, confirmed } = input;
   if (settings.capacity !== null && confirmed >= settings.capacity) return { kind: 'full', waitlistOpen: settings.waitlist };
   return {
     kind: 'open',

@@ -4,7 +4,7 @@ import { DomainError } from '../../kernel/errors';
 import { notifyEventChanged } from '../events/changes';
 import { queueRegistrationMail } from '../mail/service';
 import { isSlug } from '../events/data';
-import { registrationState, type RegistrationState } from '../events/rules';
+import { registrationClosed, type RegistrationState } from '../events/rules';
 import { events, programmeItems, workshopRounds, workshops } from '../events/table';
 import { RegistrationInputSchema, type RegistrationInput } from './input';
 import { waitlistPosition, workshopWaitlistPosition } from './data';
@@ -182,20 +182,14 @@ export async function register(db: Db, slug: string, raw: unknown, opts: Registe
       if (earlier) return { kind: 'registered' as const, row: earlier, event, replayed: true };
     }
 
-    const state = registrationState({
+    // The window decides here; places are decided below, with the waiting list.
+    const closed = registrationClosed({
       status: event.status,
-      settings: {
-        mode: event.registrationMode,
-        opensAt: event.registrationOpensAt,
-        closesAt: event.registrationClosesAt,
-        capacity: null, // fullness is decided below, with the waiting list
-        waitlist: event.waitlistEnabled,
-      },
+      settings: { mode: event.registrationMode, opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt },
       eventEndsAt: event.endsAt,
-      confirmed: 0,
       now: opts.now,
     });
-    if (state.kind !== 'open') return { kind: 'closed' as const, state };
+    if (closed) return { kind: 'closed' as const, state: closed };
 
     const answerProblems = checkAnswers(event, input);
     const counters = await loadCounters(tx, event);
