@@ -168,9 +168,9 @@ export function apiV1Routes() {
   });
 
   app.put('/events/:slug', tooLarge, async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock, config } = c.var.deps;
     const organiser = await authenticateApiToken(db, bearer(c));
-    const doc = await replaceEvent(db, c.req.param('slug'), await jsonBody(c), { actingOrganiserId: organiser.id, now: clock() });
+    const doc = await replaceEvent(db, c.req.param('slug'), await jsonBody(c), { actingOrganiserId: organiser.id, now: clock(), baseUrl: config.publicUrl });
     c.var.deps.pageCache.invalidate(doc.id!);
     return c.json(doc);
   });

@@ -72,7 +72,7 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
     const abcd = created.workshops.find((w) => w.key === 'abcd')!;
     const round1 = created.programme.find((p) => p.key === 'ronde-1')!;
     const edited = { ...created, title: 'Bewerkte titel', workshops: created.workshops.map((w) => (w.key === 'abcd' ? { ...w, capacity: 30 } : w)) };
-    const replaced = await replaceEvent(database.db, 'bewerkt', edited, { actingOrganiserId: organiserId });
+    const replaced = await replaceEvent(database.db, 'bewerkt', edited, { actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test' });
     expect(replaced.title).toBe('Bewerkte titel');
     expect(replaced.workshops.find((w) => w.key === 'abcd')).toMatchObject({ id: abcd.id, capacity: 30 });
     expect(replaced.programme.find((p) => p.key === 'ronde-1')!.id).toBe(round1.id);
@@ -90,7 +90,7 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
     await database.db.insert(registrationChoices).values({ registrationId: reg!.id, roundId: r!.id, workshopId: w!.id, status: 'confirmed' });
 
     const without = { ...created, title: 'Zonder geld', workshops: created.workshops.filter((x) => x.key !== 'geld') };
-    const err = await rejection(replaceEvent(database.db, 'met-aanmelding', without, { actingOrganiserId: organiserId }));
+    const err = await rejection(replaceEvent(database.db, 'met-aanmelding', without, { actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test' }));
     expect(err.code).toBe('conflict');
     expect(err.problems[0]!.message).toContain('Zeggenschap door geld');
     const after = await getEventDocument(database.db, 'met-aanmelding', { includePrivate: true });
@@ -101,7 +101,7 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
   it('lets only an organiser of the event replace it', async () => {
     await createEvent(database.db, eventDocument({ slug: 'van-een-ander' }), { actingOrganiserId: organiserId });
     const err = await rejection(
-      replaceEvent(database.db, 'van-een-ander', eventDocument({ slug: 'van-een-ander', title: 'Gekaapt' }), { actingOrganiserId: otherOrganiserId }),
+      replaceEvent(database.db, 'van-een-ander', eventDocument({ slug: 'van-een-ander', title: 'Gekaapt' }), { actingOrganiserId: otherOrganiserId, baseUrl: 'http://bijeen.test' }),
     );
     expect(err.code).toBe('forbidden');
   });

@@ -74,8 +74,11 @@ export interface SaveOptions {
   /** The organiser whose token or account writes: it must organise the event. */
   actingOrganiserId: string;
   now?: Date;
-  /** The site's public base URL, for links in mails to people who move up. */
-  baseUrl?: string;
+}
+
+export interface ReplaceOptions extends SaveOptions {
+  /** The site's public base URL, for the links in mails to people who move up. */
+  baseUrl: string;
 }
 
 /** Create an event from a document. The acting organiser becomes its (main) organiser. */
@@ -99,7 +102,7 @@ export async function createEvent(db: Db, input: unknown, opts: SaveOptions): Pr
 }
 
 /** Replace an event (PUT): same slug, its parts matched by key so their ids survive. */
-export async function replaceEvent(db: Db, slug: string, input: unknown, opts: SaveOptions): Promise<EventDocument> {
+export async function replaceEvent(db: Db, slug: string, input: unknown, opts: ReplaceOptions): Promise<EventDocument> {
   const doc = parseEventDocument(input);
   if (doc.slug !== slug)
     throw new DomainError('invalid', 'De slug in het document hoort gelijk te zijn aan die in het adres.', [
@@ -124,7 +127,7 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: S
     await writeChildren(tx, existing.id, doc, opts.actingOrganiserId);
     // More room (a higher capacity, a workshop's extra seats) goes to the waiting list.
     const [updated] = await tx.select().from(events).where(eq(events.id, existing.id));
-    await promoteWaiting(tx, updated!, opts.now ?? new Date(), opts.baseUrl ?? 'http://localhost:3000');
+    await promoteWaiting(tx, updated!, opts.now ?? new Date(), opts.baseUrl);
     await notifyEventChanged(tx, existing.id);
   });
   return (await getEventDocument(db, slug, { includePrivate: true }))!;

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailOutbox } from '../mail/table';
 import { databaseKinds, type TestDatabase } from '../../../test/db';
 import { eventDocument } from '../../../test/factories';
 import { TEST_NOW } from '../../../test/app';
@@ -137,8 +139,11 @@ describe.each(databaseKinds)('registration on $name', ({ open }) => {
     registered(await reg(slug, 1));
     const waiting = registered(await reg(slug, 2));
     expect(waiting.status).toBe('waitlisted');
-    await replaceEvent(database.db, slug, eventDocument({ slug, registration: { capacity: 2 } }), { actingOrganiserId: organiserId, now: TEST_NOW });
+    await replaceEvent(database.db, slug, eventDocument({ slug, registration: { capacity: 2 } }), { actingOrganiserId: organiserId, now: TEST_NOW, baseUrl: 'http://bijeen.test' });
     expect((await getRegistration(database.db, waiting.token))!.status).toBe('confirmed');
+    // Their confirmation mail links to this site, not to a default host.
+    const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.dedupeKey, `confirmation:${waiting.id}`));
+    expect(mail!.textBody).toContain(`http://bijeen.test/aanmelding/${waiting.token}`);
   });
 
   it('asks billing details for a paid event', async () => {
