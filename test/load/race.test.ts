@@ -92,7 +92,7 @@ describe.runIf(postgres)('registration races on PostgreSQL', () => {
     return { status: res.status, body: (await res.json()) as { id?: string; status?: string; position?: number | null; token?: string } };
   }
 
-  async function offeringsTaken(eventId: string) {
+  async function workshopRoundsTaken(eventId: string) {
     return database.db
       .select({
         round: programmeItems.key,
@@ -150,7 +150,7 @@ describe.runIf(postgres)('registration races on PostgreSQL', () => {
       expect(arrivals.map((a) => positionOf.get(a.id))).toEqual(positions);
 
       // Workshops: never over capacity, and no seat left empty while a confirmed registrant wanted it.
-      for (const o of await offeringsTaken(created.id!)) {
+      for (const o of await workshopRoundsTaken(created.id!)) {
         expect(o.confirmed, `${o.round}/${o.workshop}`).toBeLessThanOrEqual(o.capacity!);
         expect(o.confirmed, `${o.round}/${o.workshop}`).toBe(Math.min(o.capacity!, o.wanted));
       }
@@ -201,7 +201,7 @@ describe.runIf(postgres)('registration races on PostgreSQL', () => {
     const newcomerIds = rows.filter((r) => !first.some((f) => f.body.id === r.id)).map((r) => r.id);
     expect(newcomerIds.every((id) => status.get(id) === 'waitlisted')).toBe(true);
     // Workshop seats never over capacity after all that moving.
-    for (const o of await offeringsTaken(created.id!)) expect(o.confirmed).toBeLessThanOrEqual(o.capacity!);
+    for (const o of await workshopRoundsTaken(created.id!)) expect(o.confirmed).toBeLessThanOrEqual(o.capacity!);
     const choices = await database.db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(registrationChoices)

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { waitlistPosition, workshopWaitlistPosition } from '../registration/data';
+import { ACTIVE } from '../registration/rules';
 import type { EventDocument } from '../events/document';
 import { contacts, eventOrganisers, events, meetings, programmeItems, venues, workshops } from '../events/table';
 import { organisers } from '../organisers/table';
@@ -191,7 +192,7 @@ export async function queueEventChangedMails(tx: Db, opts: EventChangedOptions):
   const active = await tx
     .select()
     .from(registrations)
-    .where(and(eq(registrations.eventId, opts.eventId), inArray(registrations.status, ['confirmed', 'pending', 'waitlisted'])))
+    .where(and(eq(registrations.eventId, opts.eventId), inArray(registrations.status, [...ACTIVE])))
     .orderBy(asc(registrations.arrival));
   if (active.length === 0) return 0;
   const choices = await loadChoices(tx, active);

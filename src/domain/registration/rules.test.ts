@@ -8,7 +8,7 @@ const counters = (over: Partial<EventCounters> = {}): EventCounters => ({
   approvalRequired: false,
   limits: {},
   roundKeys: ['r1', 'r2'],
-  offerings: [
+  workshopRounds: [
     { roundKey: 'r1', workshopKey: 'abcd', capacity: 2, taken: 0 },
     { roundKey: 'r2', workshopKey: 'abcd', capacity: 2, taken: 0 },
     { roundKey: 'r1', workshopKey: 'geld', capacity: null, taken: 0 },
@@ -51,7 +51,7 @@ describe('decideRegistration', () => {
     ['confirms without a capacity', counters({ capacity: null, holding: 10_000 }), req(), { kind: 'confirmed', statuses: ['confirmed', 'confirmed'] }],
     [
       'confirms the event seat but waitlists a full workshop',
-      counters({ offerings: counters().offerings.map((o) => (o.workshopKey === 'abcd' && o.roundKey === 'r2' ? { ...o, taken: 2 } : o)) }),
+      counters({ workshopRounds: counters().workshopRounds.map((o) => (o.workshopKey === 'abcd' && o.roundKey === 'r2' ? { ...o, taken: 2 } : o)) }),
       req(),
       { kind: 'confirmed', statuses: ['confirmed', 'waitlisted'] },
     ],

@@ -6,8 +6,11 @@ import type { OrganisationLimits } from '../events/document';
 
 /** Statuses that hold a place: a pending registration (awaiting approval) holds its seat. */
 export const HOLDING = ['confirmed', 'pending'] as const;
+/** Statuses of a registration that is still on: one of these per e-mail address per event. */
+export const ACTIVE = ['confirmed', 'pending', 'waitlisted'] as const;
 
-export interface Offering {
+/** A workshop offered in one round (GLOSSARY: WorkshopRound), with its seats. */
+export interface WorkshopRound {
   roundKey: string;
   workshopKey: string;
   /** Seats in this round; null = only the event's capacity limits it. */
@@ -31,7 +34,7 @@ export interface EventCounters {
   approvalRequired: boolean;
   limits: OrganisationLimits;
   roundKeys: string[];
-  offerings: Offering[];
+  workshopRounds: WorkshopRound[];
   organisations: Record<string, OrganisationCount>;
 }
 
@@ -73,7 +76,7 @@ export function organisationKey(name: string | null | undefined): string | null 
 }
 
 /** Check the choices: exactly one workshop per round, offered in that round, never twice. */
-export function checkChoices(counters: Pick<EventCounters, 'roundKeys' | 'offerings'>, choices: RegistrationRequest['choices']) {
+export function checkChoices(counters: Pick<EventCounters, 'roundKeys' | 'workshopRounds'>, choices: RegistrationRequest['choices']) {
   const problems: { path: string; message: string }[] = [];
   const seenWorkshops = new Set<string>();
   counters.roundKeys.forEach((roundKey) => {
@@ -86,7 +89,7 @@ export function checkChoices(counters: Pick<EventCounters, 'roundKeys' | 'offeri
       problems.push({ path: `choices.${c.roundKey}`, message: 'Deze ronde bestaat niet.' });
       return;
     }
-    if (!counters.offerings.some((o) => o.roundKey === c.roundKey && o.workshopKey === c.workshopKey))
+    if (!counters.workshopRounds.some((o) => o.roundKey === c.roundKey && o.workshopKey === c.workshopKey))
       problems.push({ path: `choices.${c.roundKey}`, message: 'Deze deelsessie wordt in deze ronde niet gegeven.' });
     if (seenWorkshops.has(c.workshopKey))
       problems.push({ path: `choices.${c.roundKey}`, message: 'U kunt dezelfde deelsessie niet twee keer volgen; kies in deze ronde een andere.' });
@@ -143,7 +146,7 @@ export function decideRegistration(counters: EventCounters, req: RegistrationReq
 
   const held = counters.approvalRequired ? ('pending' as const) : ('confirmed' as const);
   const choices = req.choices.map((c) => {
-    const o = counters.offerings.find((x) => x.roundKey === c.roundKey && x.workshopKey === c.workshopKey)!;
+    const o = counters.workshopRounds.find((x) => x.roundKey === c.roundKey && x.workshopKey === c.workshopKey)!;
     const seat = o.capacity === null || o.taken < o.capacity;
     return { ...c, status: seat ? held : ('waitlisted' as const) };
   });

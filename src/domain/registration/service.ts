@@ -8,7 +8,7 @@ import { registrationClosed, type RegistrationState } from '../events/rules';
 import { events, programmeItems, workshopRounds, workshops } from '../events/table';
 import { RegistrationInputSchema, type RegistrationInput } from './input';
 import { waitlistPosition, workshopWaitlistPosition } from './data';
-import { checkChoices, decideRegistration, firstEligible, HOLDING, organisationKey, type EventCounters, type WaitReason } from './rules';
+import { ACTIVE, checkChoices, decideRegistration, firstEligible, HOLDING, organisationKey, type EventCounters, type WaitReason } from './rules';
 import { registrationChoices, registrations } from './table';
 
 /*
@@ -61,7 +61,7 @@ export async function lockEvent(tx: Db, eventId: string): Promise<void> {
 }
 
 interface Counters extends EventCounters {
-  /** Database ids of each offering, by "round/workshop" key. */
+  /** Database ids of each workshop round, by "round/workshop" key. */
   ids: Map<string, { roundId: string; workshopId: string }>;
 }
 
@@ -75,7 +75,7 @@ async function loadCounters(tx: Db, event: EventRow): Promise<Counters> {
     .from(registrations)
     .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, [...HOLDING])))
     .groupBy(registrations.organisationKey, registrations.domain);
-  const offeringRows = (
+  const roundRows = (
     (await tx.execute(sql`
       SELECT r.key AS round_key, r.id AS round_id, w.key AS workshop_key, w.id AS workshop_id, w.capacity,
              coalesce(t.taken, 0)::int AS taken
@@ -100,17 +100,17 @@ async function loadCounters(tx: Db, event: EventRow): Promise<Counters> {
     o.holding += r.n;
     if (r.domain) o.perDomain[r.domain] = (o.perDomain[r.domain] ?? 0) + r.n;
   }
-  const offerings = offeringRows.filter((o) => o.workshop_key !== null);
+  const pairs = roundRows.filter((o) => o.workshop_key !== null);
   return {
     capacity: event.capacity,
     holding,
     waitlistEnabled: event.waitlistEnabled,
     approvalRequired: event.approvalRequired,
     limits: event.organisationLimits,
-    roundKeys: [...new Set(offeringRows.map((o) => o.round_key))],
-    offerings: offerings.map((o) => ({ roundKey: o.round_key, workshopKey: o.workshop_key!, capacity: o.capacity, taken: Number(o.taken) })),
+    roundKeys: [...new Set(roundRows.map((o) => o.round_key))],
+    workshopRounds: pairs.map((o) => ({ roundKey: o.round_key, workshopKey: o.workshop_key!, capacity: o.capacity, taken: Number(o.taken) })),
     organisations,
-    ids: new Map(offerings.map((o) => [`${o.round_key}/${o.workshop_key}`, { roundId: o.round_id, workshopId: o.workshop_id! }])),
+    ids: new Map(pairs.map((o) => [`${o.round_key}/${o.workshop_key}`, { roundId: o.round_id, workshopId: o.workshop_id! }])),
   };
 }
 
@@ -367,7 +367,7 @@ export async function promoteWaiting(tx: Db, event: EventRow, now: Date, baseUrl
 /** Give free workshop seats to the first waiting choices of people who hold an event place. */
 async function promoteWorkshopWaiting(tx: Db, event: EventRow, held: 'confirmed' | 'pending'): Promise<void> {
   const counters = await loadCounters(tx, event);
-  for (const o of counters.offerings) {
+  for (const o of counters.workshopRounds) {
     if (o.capacity === null) continue;
     const free = o.capacity - o.taken;
     if (free <= 0) continue;
@@ -410,7 +410,7 @@ export async function resendPersonalLink(db: Db, slug: string, email: string, no
         and(
           eq(events.slug, slug),
           sql`lower(${registrations.email}) = lower(${email})`,
-          inArray(registrations.status, ['confirmed', 'pending', 'waitlisted']),
+          inArray(registrations.status, [...ACTIVE]),
         ),
       )
       .limit(1);
