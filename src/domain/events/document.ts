@@ -189,6 +189,12 @@ export const RegistrationSettingsSchema = z.strictObject({
   waitlist: z.boolean().default(true),
   approvalRequired: z.boolean().default(false),
   cancellableUntil: instant.optional(),
+  offerHours: z
+    .int('Geef een heel aantal uren.')
+    .min(1, 'Een aanbod geldt minstens 1 uur.')
+    .max(336, 'Een aanbod geldt hoogstens 336 uur (twee weken).')
+    .optional()
+    .describe('Een vrijgekomen plaats wordt zo veel uur aangeboden aan de eerste op de wachtlijst; zonder: die krijgt de plaats meteen.'),
   organisationLimits: OrganisationLimitsSchema.default({}),
   questions: z.array(QuestionSchema).max(50).default([]),
 });

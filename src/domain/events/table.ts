@@ -59,6 +59,8 @@ export const events = pgTable(
     waitlistEnabled: boolean('waitlist_enabled').notNull().default(true),
     approvalRequired: boolean('approval_required').notNull().default(false),
     cancellableUntil: ts('cancellable_until'),
+    /** Hours a freed place is offered to the next on the waiting list; null: they get it at once. */
+    offerHours: integer('offer_hours'),
     organisationLimits: jsonb('organisation_limits').$type<OrganisationLimits>().notNull().default({}),
     questions: jsonb('questions').$type<Question[]>().notNull().default([]),
     // Price per person excl. btw; null = free of charge.

@@ -32,3 +32,39 @@ export async function workshopWaitlistPosition(db: Db, r: RegistrationRow, round
     );
   return p?.n ?? null;
 }
+
+/**
+ * Places on the event's waiting list (1 = next) of several registrations, counted in one
+ * query: a batch of registrations and its mails need them all at once.
+ */
+export async function waitlistPositions(db: Db, eventId: string, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = (
+    (await db.execute(sql`
+      SELECT id, position FROM (
+        SELECT id, row_number() OVER (ORDER BY arrival) AS position
+        FROM ${registrations} WHERE event_id = ${eventId} AND status = 'waitlisted'
+      ) w WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)) as unknown as { rows: { id: string; position: number | string }[] }
+  ).rows;
+  return new Map(rows.map((r) => [r.id, Number(r.position)]));
+}
+
+/**
+ * Places on workshop waiting lists (per round, among people who hold an event place) of
+ * several registrations' choices, keyed `<registration id>/<round id>`.
+ */
+export async function workshopWaitlistPositions(db: Db, eventId: string, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = (
+    (await db.execute(sql`
+      SELECT registration_id, round_id, position FROM (
+        SELECT rc.registration_id, rc.round_id,
+               row_number() OVER (PARTITION BY rc.round_id, rc.workshop_id ORDER BY g.arrival) AS position
+        FROM ${registrationChoices} rc JOIN ${registrations} g ON g.id = rc.registration_id
+        WHERE g.event_id = ${eventId} AND rc.status = 'waitlisted' AND g.status IN (${sql.join(HOLDING.map((h) => sql`${h}`), sql`, `)})
+      ) w WHERE registration_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)) as unknown as {
+      rows: { registration_id: string; round_id: string; position: number | string }[];
+    }
+  ).rows;
+  return new Map(rows.map((r) => [`${r.registration_id}/${r.round_id}`, Number(r.position)]));
+}

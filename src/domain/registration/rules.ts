@@ -4,10 +4,13 @@
  */
 import type { OrganisationLimits } from '../events/document';
 
-/** Statuses that hold a place: a pending registration (awaiting approval) holds its seat. */
-export const HOLDING = ['confirmed', 'pending'] as const;
+/**
+ * Statuses that hold a place: a pending registration (awaiting approval) holds its seat,
+ * and so does an open offer until it is accepted or lapses.
+ */
+export const HOLDING = ['confirmed', 'pending', 'offered'] as const;
 /** Statuses of a registration that is still on: one of these per e-mail address per event. */
-export const ACTIVE = ['confirmed', 'pending', 'waitlisted'] as const;
+export const ACTIVE = ['confirmed', 'pending', 'offered', 'waitlisted'] as const;
 
 /** A workshop offered in one round (GLOSSARY: WorkshopRound), with its seats. */
 export interface WorkshopRound {
@@ -167,4 +170,87 @@ export interface WaitingEntry {
 export function firstEligible(counters: EventCounters, waiting: WaitingEntry[]): WaitingEntry | null {
   if (counters.capacity !== null && counters.holding >= counters.capacity) return null;
   return waiting.find((w) => organisationBlock(counters.limits, counters.organisations, w.organisationKey, w.domain) === null) ?? null;
+}
+
+/**
+ * Count a decided registration into the counters, so the next decision in the same batch
+ * (see service.ts, `RegistrationDesk`) sees the place it took. Returns new counters.
+ */
+export function countDecision<C extends EventCounters>(counters: C, req: RegistrationRequest, decision: Decision): C {
+  if (decision.kind !== 'confirmed' && decision.kind !== 'pending') return counters;
+  const organisations = { ...counters.organisations };
+  if (req.organisationKey) {
+    const before = organisations[req.organisationKey] ?? { holding: 0, perDomain: {} };
+    const perDomain = { ...before.perDomain };
+    if (req.domain) perDomain[req.domain] = (perDomain[req.domain] ?? 0) + 1;
+    organisations[req.organisationKey] = { holding: before.holding + 1, perDomain };
+  }
+  const seated = new Set(decision.choices.filter((c) => c.status !== 'waitlisted').map((c) => `${c.roundKey}/${c.workshopKey}`));
+  return {
+    ...counters,
+    holding: counters.holding + 1,
+    organisations,
+    workshopRounds: counters.workshopRounds.map((o) => (seated.has(`${o.roundKey}/${o.workshopKey}`) ? { ...o, taken: o.taken + 1 } : o)),
+  };
+}
+
+/**
+ * What someone moved up from the event's waiting list gets: an offer for the event's
+ * offer hours when it has them, else the place at once (awaiting approval if required).
+ */
+export function promotionStatus(settings: { offerHours: number | null; approvalRequired: boolean }): 'offered' | 'pending' | 'confirmed' {
+  if (settings.offerHours) return 'offered';
+  return settings.approvalRequired ? 'pending' : 'confirmed';
+}
+
+/** When an offer made at `now` lapses. */
+export function offerExpiry(now: Date, offerHours: number): Date {
+  return new Date(now.getTime() + offerHours * 3_600_000);
+}
+
+/** The status an accepted offer becomes. */
+export function acceptedStatus(approvalRequired: boolean): 'pending' | 'confirmed' {
+  return approvalRequired ? 'pending' : 'confirmed';
+}
+
+export type ChoiceChange =
+  | { kind: 'invalid'; problems: { path: string; message: string }[] }
+  | { kind: 'unchanged' }
+  | { kind: 'changed'; changes: { roundKey: string; from: string | null; to: string; status: 'confirmed' | 'pending' | 'waitlisted' }[] };
+
+/**
+ * Change someone's workshop choices through their personal link. Only rounds whose
+ * choice changes are looked at; a new workshop must have a free seat ("while there is
+ * room") — except for someone on the event's waiting list, whose choices hold no seat
+ * yet and simply wait. The seat they leave is counted free for the others in the change.
+ */
+export function decideChoiceChange(
+  counters: Pick<EventCounters, 'roundKeys' | 'workshopRounds'>,
+  registration: { status: string; approvalRequired: boolean },
+  current: { roundKey: string; workshopKey: string; status: string }[],
+  wanted: RegistrationRequest['choices'],
+): ChoiceChange {
+  if (!(ACTIVE as readonly string[]).includes(registration.status))
+    return { kind: 'invalid', problems: [{ path: 'choices', message: 'Deze aanmelding is niet meer actief; de keuzes kunnen niet meer worden gewijzigd.' }] };
+  const problems = checkChoices(counters, wanted);
+  if (problems.length) return { kind: 'invalid', problems };
+  const waitingForEvent = registration.status === 'waitlisted';
+  const held = registration.approvalRequired || registration.status === 'pending' ? ('pending' as const) : ('confirmed' as const);
+  const changes: Extract<ChoiceChange, { kind: 'changed' }>['changes'] = [];
+  for (const w of wanted) {
+    const before = current.find((c) => c.roundKey === w.roundKey);
+    if (before && before.workshopKey === w.workshopKey) continue;
+    if (waitingForEvent) {
+      changes.push({ roundKey: w.roundKey, from: before?.workshopKey ?? null, to: w.workshopKey, status: 'waitlisted' });
+      continue;
+    }
+    const o = counters.workshopRounds.find((x) => x.roundKey === w.roundKey && x.workshopKey === w.workshopKey)!;
+    if (o.capacity !== null && o.taken >= o.capacity) {
+      problems.push({ path: `choices.${w.roundKey}`, message: 'Deze deelsessie is vol; kies een deelsessie met plaats of houd uw huidige keuze.' });
+      continue;
+    }
+    changes.push({ roundKey: w.roundKey, from: before?.workshopKey ?? null, to: w.workshopKey, status: held });
+  }
+  if (problems.length) return { kind: 'invalid', problems };
+  return changes.length ? { kind: 'changed', changes } : { kind: 'unchanged' };
 }

@@ -1,15 +1,31 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { DomainError } from '../../kernel/errors';
 import { notifyEventChanged } from '../events/changes';
-import { queueRegistrationMail } from '../mail/service';
+import { queueRegistrationMail, queueRegistrationMails } from '../mail/service';
 import { isSlug } from '../events/data';
 import { registrationClosed, type RegistrationState } from '../events/rules';
 import { events, programmeItems, workshopRounds, workshops } from '../events/table';
 import { RegistrationInputSchema, type RegistrationInput } from './input';
-import { waitlistPosition, workshopWaitlistPosition } from './data';
-import { ACTIVE, checkChoices, decideRegistration, firstEligible, HOLDING, organisationKey, type EventCounters, type WaitReason } from './rules';
-import { registrationChoices, registrations } from './table';
+import { waitlistPosition, waitlistPositions, workshopWaitlistPosition, workshopWaitlistPositions } from './data';
+import {
+  acceptedStatus,
+  ACTIVE,
+  checkChoices,
+  countDecision,
+  decideChoiceChange,
+  decideRegistration,
+  firstEligible,
+  HOLDING,
+  offerExpiry,
+  organisationKey,
+  promotionStatus,
+  type Decision,
+  type EventCounters,
+  type WaitReason,
+} from './rules';
+import { registrationChoices, registrations, type ChoiceStatus } from './table';
 
 /*
  * Registration use cases. Everything that takes or frees a place runs in one transaction
@@ -25,7 +41,7 @@ type RegistrationRow = typeof registrations.$inferSelect;
 export interface ChoiceView {
   roundKey: string;
   workshopKey: string;
-  status: 'confirmed' | 'pending' | 'waitlisted' | 'cancelled' | 'refused';
+  status: ChoiceStatus;
   /** Place on the workshop's waiting list in this round (1 = next). */
   position: number | null;
 }
@@ -41,6 +57,8 @@ export interface RegistrationView {
   /** Place on the event's waiting list (1 = next), when waitlisted. */
   position: number | null;
   waitReason: WaitReason | null;
+  /** While a place is offered: until when it can be accepted. */
+  offerExpiresAt: Date | null;
   choices: ChoiceView[];
   token: string;
   createdAt: Date;
@@ -163,57 +181,160 @@ export async function register(db: Db, slug: string, raw: unknown, opts: Registe
     }
     return { kind: 'invalid', problems };
   }
-  const input = parsed.data;
-  const idem = opts.idempotencyKey?.slice(0, 200);
   if (!isSlug(slug)) throw new DomainError('not_found', 'Dit evenement bestaat niet.');
+  return deskOf(db).submit(slug, { input: parsed.data, opts: { ...opts, idempotencyKey: opts.idempotencyKey?.slice(0, 200) } });
+}
 
-  const result = await db.transaction(async (tx) => {
+/*
+ * The registration desk: group commit. Registrations for one event queue here while the
+ * event's previous batch is being decided; the next batch is then decided in ONE
+ * transaction under ONE take of the event's lock, in arrival order, each decision seeing
+ * the places the ones before it took. A rush then costs a lock, a commit and a handful
+ * of queries per batch rather than per person, so the lock is held far less per
+ * registration — the difference between seconds and milliseconds of waiting at a popular
+ * opening (docs/decisions/012). Correctness does not depend on the desk: several app
+ * instances each have one, and the event's lock still orders their batches. An error in a
+ * batch (a database fault) retries its registrations one by one, so one person's fault
+ * stays theirs.
+ */
+interface Ask {
+  input: RegistrationInput;
+  opts: RegisterOptions;
+}
+interface Waiting extends Ask {
+  resolve: (r: RegisterResult) => void;
+  reject: (e: unknown) => void;
+}
+
+/** At most this many registrations in one batch (the insert stays far below PostgreSQL's parameter limit). */
+const MAX_BATCH = 100;
+
+class RegistrationDesk {
+  private readonly queues = new Map<string, Waiting[]>();
+  constructor(private readonly db: Db) {}
+
+  submit(slug: string, ask: Ask): Promise<RegisterResult> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(slug);
+      if (queue) {
+        queue.push({ ...ask, resolve, reject });
+        return;
+      }
+      this.queues.set(slug, [{ ...ask, resolve, reject }]);
+      void this.drain(slug);
+    });
+  }
+
+  private async drain(slug: string): Promise<void> {
+    const queue = this.queues.get(slug)!;
+    // Bounded: every turn takes at least one waiting registration off the queue.
+    while (queue.length > 0) await this.serve(slug, queue.splice(0, MAX_BATCH));
+    this.queues.delete(slug);
+  }
+
+  private async serve(slug: string, batch: Waiting[]): Promise<void> {
+    try {
+      const results = await decideBatch(this.db, slug, batch);
+      batch.forEach((w, i) => w.resolve(results[i]!));
+    } catch (err) {
+      // About the event (unknown, draft): the same answer for everyone in the batch.
+      if (batch.length === 1 || err instanceof DomainError) {
+        batch.forEach((w) => w.reject(err));
+        return;
+      }
+      for (const w of batch) await this.serve(slug, [w]);
+    }
+  }
+}
+
+const desks = new WeakMap<Db, RegistrationDesk>();
+function deskOf(db: Db): RegistrationDesk {
+  let desk = desks.get(db);
+  if (!desk) desks.set(db, (desk = new RegistrationDesk(db)));
+  return desk;
+}
+
+type Planned =
+  | { kind: 'done'; result: RegisterResult }
+  | { kind: 'replay'; row: RegistrationRow }
+  | { kind: 'new'; token: string; decision: Extract<Decision, { choices: unknown }> }
+  | { kind: 'same_as'; token: string };
+
+/** Decide a batch of registrations for one event, in order, in one transaction. */
+async function decideBatch(db: Db, slug: string, batch: Ask[]): Promise<RegisterResult[]> {
+  const done = await db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.slug, slug)).limit(1);
     if (!event || event.status === 'draft') throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
     await lockEvent(tx, event.id);
 
     // Under the lock, a double submit sees the first one's committed row.
-    if (idem) {
-      const [earlier] = await tx
-        .select()
-        .from(registrations)
-        .where(and(eq(registrations.eventId, event.id), eq(registrations.idempotencyKey, idem)))
-        .limit(1);
-      if (earlier) return { kind: 'registered' as const, row: earlier, event, replayed: true };
-    }
+    const keys = [...new Set(batch.map((a) => a.opts.idempotencyKey).filter((k): k is string => !!k))];
+    const earlier = keys.length
+      ? await tx
+          .select()
+          .from(registrations)
+          .where(and(eq(registrations.eventId, event.id), inArray(registrations.idempotencyKey, keys)))
+      : [];
+    const earlierByKey = new Map(earlier.map((r) => [r.idempotencyKey!, r]));
+    // One active registration per address (the partial unique index is the backstop).
+    const addresses = [...new Set(batch.map((a) => a.input.email.toLowerCase()))];
+    const taken = new Set(
+      (
+        await tx
+          .select({ email: sql<string>`lower(${registrations.email})` })
+          .from(registrations)
+          .where(
+            and(
+              eq(registrations.eventId, event.id),
+              inArray(registrations.status, [...ACTIVE]),
+              inArray(sql`lower(${registrations.email})`, addresses),
+            ),
+          )
+      ).map((r) => r.email),
+    );
 
-    // The window decides here; places are decided below, with the waiting list.
-    const closed = registrationClosed({
-      status: event.status,
-      settings: { mode: event.registrationMode, opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt },
-      eventEndsAt: event.endsAt,
-      now: opts.now,
-    });
-    if (closed) return { kind: 'closed' as const, state: closed };
-
-    const answerProblems = checkAnswers(event, input);
-    const counters = await loadCounters(tx, event);
-    const decision = decideRegistration(counters, {
-      choices: Object.entries(input.choices).map(([roundKey, workshopKey]) => ({ roundKey, workshopKey })),
-      organisationKey: organisationKey(input.organisation),
-      organisationKind: input.organisationKind ?? null,
-      domain: input.domain ?? null,
-    });
-    if (decision.kind === 'invalid' || answerProblems.length)
-      // Nothing is written: the transaction only read.
-      return { kind: 'invalid' as const, problems: [...(decision.kind === 'invalid' ? decision.problems : []), ...answerProblems] };
-    if (decision.kind === 'full') return { kind: 'full' as const };
-
-    // One active registration per address: the partial unique index decides, in the insert itself.
-    const [row] = await tx
-      .insert(registrations)
-      .values({
+    let counters = await loadCounters(tx, event);
+    const values: (typeof registrations.$inferInsert)[] = [];
+    const byKeyInBatch = new Map<string, string>();
+    const plans: Planned[] = batch.map(({ input, opts }) => {
+      const idem = opts.idempotencyKey;
+      if (idem && earlierByKey.has(idem)) return { kind: 'replay', row: earlierByKey.get(idem)! };
+      if (idem && byKeyInBatch.has(idem)) return { kind: 'same_as', token: byKeyInBatch.get(idem)! };
+      // The window decides here; places are decided below, with the waiting list.
+      const closed = registrationClosed({
+        status: event.status,
+        settings: { mode: event.registrationMode, opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt },
+        eventEndsAt: event.endsAt,
+        now: opts.now,
+      });
+      if (closed) return { kind: 'done', result: { kind: 'closed', state: closed } };
+      const answerProblems = checkAnswers(event, input);
+      const request = {
+        choices: Object.entries(input.choices).map(([roundKey, workshopKey]) => ({ roundKey, workshopKey })),
+        organisationKey: organisationKey(input.organisation),
+        organisationKind: input.organisationKind ?? null,
+        domain: input.domain ?? null,
+      };
+      const decision = decideRegistration(counters, request);
+      if (decision.kind === 'invalid' || answerProblems.length)
+        return {
+          kind: 'done',
+          result: { kind: 'invalid', problems: [...(decision.kind === 'invalid' ? decision.problems : []), ...answerProblems] },
+        };
+      if (decision.kind === 'full') return { kind: 'done', result: { kind: 'full' } };
+      const address = input.email.toLowerCase();
+      if (taken.has(address)) return { kind: 'done', result: { kind: 'duplicate', email: input.email } };
+      taken.add(address);
+      counters = countDecision(counters, request, decision);
+      const token = randomBytes(32).toString('base64url');
+      if (idem) byKeyInBatch.set(idem, token);
+      values.push({
         eventId: event.id,
         status: decision.kind,
         name: input.name,
         email: input.email,
         organisationName: input.organisation ?? null,
-        organisationKey: organisationKey(input.organisation),
+        organisationKey: request.organisationKey,
         organisationKind: input.organisationKind ?? null,
         role: input.role ?? null,
         domain: input.domain ?? null,
@@ -223,26 +344,88 @@ export async function register(db: Db, slug: string, raw: unknown, opts: Registe
         language: input.language,
         idempotencyKey: idem ?? null,
         waitReason: decision.kind === 'waitlisted' ? decision.reason : null,
+        token,
         createdAt: opts.now,
         updatedAt: opts.now,
-      })
-      // The only conflict that can happen here is the active-e-mail index (the idempotency
-      // key was looked up under the lock; tokens are 256 random bits).
-      .onConflictDoNothing()
-      .returning();
-    if (!row) return { kind: 'duplicate' as const, email: input.email };
-    if (decision.choices.length)
-      await tx.insert(registrationChoices).values(
-        decision.choices.map((c) => ({ registrationId: row.id, ...counters.ids.get(`${c.roundKey}/${c.workshopKey}`)!, status: c.status })),
-      );
-    // The mail is a row in this transaction: it is sent after commit, and never lost.
-    await queueRegistrationMail(tx, { kind: mailKindOf[decision.kind], registrationId: row.id, now: opts.now, baseUrl: opts.baseUrl });
-    await notifyEventChanged(tx, event.id);
-    return { kind: 'registered' as const, row, event, replayed: false };
+      });
+      return { kind: 'new', token, decision };
+    });
+
+    // One insert for the batch. VALUES rows take their arrival numbers in order, so
+    // arrival order is decision order. The conflict target is the active-address index,
+    // already checked above under the lock: a row missing here is a duplicate all the same.
+    const inserted = values.length ? await tx.insert(registrations).values(values).onConflictDoNothing().returning() : [];
+    const rowByToken = new Map(inserted.map((r) => [r.token, r]));
+    const choiceRows = plans.flatMap((p) => {
+      const row = p.kind === 'new' ? rowByToken.get(p.token) : undefined;
+      if (!row || p.kind !== 'new') return [];
+      return p.decision.choices.map((c) => ({ registrationId: row.id, ...counters.ids.get(`${c.roundKey}/${c.workshopKey}`)!, status: c.status }));
+    });
+    if (choiceRows.length) await tx.insert(registrationChoices).values(choiceRows);
+    // The mails are rows in this transaction: sent after commit, and never lost.
+    // Positions are counted under the lock, so each is exact at commit.
+    const ids = inserted.map((r) => r.id);
+    const positions = await waitlistPositions(tx, event.id, ids);
+    const workshopPositions = await workshopWaitlistPositions(tx, event.id, ids);
+    const askOf = new Map(plans.flatMap((p, i) => (p.kind === 'new' ? [[p.token, batch[i]!] as const] : [])));
+    await queueRegistrationMails(
+      tx,
+      inserted.map((r) => {
+        const { opts } = askOf.get(r.token)!;
+        return { kind: mailKindOf[r.status as keyof typeof mailKindOf], registrationId: r.id, now: opts.now, baseUrl: opts.baseUrl };
+      }),
+      { registrations: inserted, positions, workshopPositions },
+    );
+    if (inserted.length) await notifyEventChanged(tx, event.id);
+    return { event, plans, rowByToken, positions, workshopPositions, ids: counters.ids };
   });
-  // The registrant's view (positions) is read after commit: the lock is held no longer than needed.
-  if (result.kind !== 'registered') return result;
-  return { kind: 'registered', registration: await viewOf(db, result.event, result.row), replayed: result.replayed };
+
+  const { event, plans, rowByToken, positions, workshopPositions, ids } = done;
+  const roundIdOf = (roundKey: string, workshopKey: string) => ids.get(`${roundKey}/${workshopKey}`)!.roundId;
+  const results: RegisterResult[] = [];
+  for (const [i, p] of plans.entries()) {
+    if (p.kind === 'done') results.push(p.result);
+    else if (p.kind === 'replay') results.push({ kind: 'registered', registration: await viewOf(db, event, p.row), replayed: true });
+    else {
+      const row = rowByToken.get(p.token);
+      if (!row) {
+        results.push({ kind: 'duplicate', email: batch[i]!.input.email });
+        continue;
+      }
+      const decision = plans.find((q): q is Extract<Planned, { kind: 'new' }> => q.kind === 'new' && q.token === p.token)!.decision;
+      const view: RegistrationView = {
+        ...summaryOf(event, row),
+        position: positions.get(row.id) ?? null,
+        choices: decision.choices.map((c) => ({
+          roundKey: c.roundKey,
+          workshopKey: c.workshopKey,
+          status: c.status,
+          position:
+            c.status === 'waitlisted' && row.status !== 'waitlisted'
+              ? (workshopPositions.get(`${row.id}/${roundIdOf(c.roundKey, c.workshopKey)}`) ?? null)
+              : null,
+        })),
+      };
+      results.push({ kind: 'registered', registration: view, replayed: p.kind === 'same_as' });
+    }
+  }
+  return results;
+}
+
+function summaryOf(event: EventRow, r: RegistrationRow): Omit<RegistrationView, 'position' | 'choices'> {
+  return {
+    id: r.id,
+    eventId: event.id,
+    eventSlug: event.slug,
+    status: r.status,
+    name: r.name,
+    email: r.email,
+    organisation: r.organisationName,
+    waitReason: (r.waitReason as WaitReason | null) ?? null,
+    offerExpiresAt: r.status === 'offered' ? r.offerExpiresAt : null,
+    token: r.token,
+    createdAt: r.createdAt,
+  };
 }
 
 /** A registration as its owner sees it, with waiting-list positions counted now. */
@@ -272,20 +455,7 @@ async function viewOf(tx: Db, event: EventRow, r: RegistrationRow): Promise<Regi
       position: waiting ? await workshopWaitlistPosition(tx, r, c.roundId, c.workshopId) : null,
     });
   }
-  return {
-    id: r.id,
-    eventId: event.id,
-    eventSlug: event.slug,
-    status: r.status,
-    name: r.name,
-    email: r.email,
-    organisation: r.organisationName,
-    position,
-    waitReason: (r.waitReason as WaitReason | null) ?? null,
-    choices: withPositions,
-    token: r.token,
-    createdAt: r.createdAt,
-  };
+  return { ...summaryOf(event, r), position, choices: withPositions };
 }
 
 async function findByToken(db: Db, token: string) {
@@ -322,13 +492,9 @@ export async function cancelRegistration(db: Db, token: string, now: Date, baseU
     await lockEvent(tx, event.id);
     // Re-read under the lock: a concurrent cancel of the same registration frees nothing twice.
     const [current] = await tx.select().from(registrations).where(eq(registrations.id, found.registration.id));
-    if (!current || current.status === 'cancelled' || current.status === 'refused')
+    if (!current || !(ACTIVE as readonly string[]).includes(current.status))
       return { registration: await viewOf(tx, event, current ?? found.registration), promoted: [] };
-    await tx
-      .update(registrations)
-      .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
-      .where(eq(registrations.id, current.id));
-    await tx.update(registrationChoices).set({ status: 'cancelled' }).where(eq(registrationChoices.registrationId, current.id));
+    await release(tx, [current.id], 'cancelled', now);
     await queueRegistrationMail(tx, { kind: 'cancelled', registrationId: current.id, now, baseUrl });
     const promoted = await promoteWaiting(tx, event, now, baseUrl);
     await notifyEventChanged(tx, event.id);
@@ -340,11 +506,13 @@ export async function cancelRegistration(db: Db, token: string, now: Date, baseU
 /**
  * Fill free places from the waiting lists, under the event's lock: first the event's
  * list (first come, first served among those the organisation limits allow), then each
- * workshop's list in each round. Returns the ids of registrations that got a place.
+ * workshop's list in each round. With offer hours, a freed place is offered (and held)
+ * until the offer lapses; else it is given at once. Returns the ids that moved up.
  */
 export async function promoteWaiting(tx: Db, event: EventRow, now: Date, baseUrl: string): Promise<string[]> {
   const promoted: string[] = [];
-  const held = event.approvalRequired ? ('pending' as const) : ('confirmed' as const);
+  const status = promotionStatus(event);
+  const offerExpiresAt = status === 'offered' ? offerExpiry(now, event.offerHours!) : null;
   for (let guard = 0; guard < 10_000; guard++) {
     const counters = await loadCounters(tx, event);
     const waiting = await tx
@@ -354,18 +522,26 @@ export async function promoteWaiting(tx: Db, event: EventRow, now: Date, baseUrl
       .orderBy(asc(registrations.arrival));
     const next = firstEligible(counters, waiting);
     if (!next) break;
-    await tx.update(registrations).set({ status: held, waitReason: null, updatedAt: now }).where(eq(registrations.id, next.id));
+    await tx.update(registrations).set({ status, waitReason: null, offerExpiresAt, updatedAt: now }).where(eq(registrations.id, next.id));
     // Its workshop choices stay on their workshops' waiting lists; the step below gives
     // free seats in arrival order, so someone who registered earlier is served first.
-    await queueRegistrationMail(tx, { kind: held === 'pending' ? 'pending' : 'confirmation', registrationId: next.id, now, baseUrl });
     promoted.push(next.id);
   }
-  await promoteWorkshopWaiting(tx, event, held);
+  await promoteWorkshopWaiting(tx, event);
+  // The mails after the seats, so they show the workshops each person got.
+  for (const id of promoted)
+    await queueRegistrationMail(
+      tx,
+      offerExpiresAt
+        ? { kind: 'offer', expiresAt: offerExpiresAt, registrationId: id, now, baseUrl }
+        : { kind: status === 'pending' ? 'pending' : 'confirmation', registrationId: id, now, baseUrl },
+    );
   return promoted;
 }
 
 /** Give free workshop seats to the first waiting choices of people who hold an event place. */
-async function promoteWorkshopWaiting(tx: Db, event: EventRow, held: 'confirmed' | 'pending'): Promise<void> {
+async function promoteWorkshopWaiting(tx: Db, event: EventRow): Promise<void> {
+  const seat = event.approvalRequired ? ('pending' as const) : ('confirmed' as const);
   const counters = await loadCounters(tx, event);
   for (const o of counters.workshopRounds) {
     if (o.capacity === null) continue;
@@ -389,9 +565,153 @@ async function promoteWorkshopWaiting(tx: Db, event: EventRow, held: 'confirmed'
     for (const n of next)
       await tx
         .update(registrationChoices)
-        .set({ status: held, promoted: true })
+        .set({ status: seat, promoted: true })
         .where(and(eq(registrationChoices.registrationId, n.registrationId), eq(registrationChoices.roundId, roundId)));
   }
+}
+
+/** Free a registration's place and seats: its status becomes `status`, its choices cancelled. */
+async function release(tx: Db, ids: string[], status: 'cancelled' | 'expired' | 'refused', now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(registrations)
+    .set({ status, updatedAt: now, ...(status === 'cancelled' ? { cancelledAt: now } : {}) })
+    .where(inArray(registrations.id, ids));
+  await tx.update(registrationChoices).set({ status: 'cancelled' }).where(inArray(registrationChoices.registrationId, ids));
+}
+
+export type AcceptOfferResult = { kind: 'accepted' | 'expired'; registration: RegistrationView };
+
+/**
+ * Accept an offered place through the personal link. An offer accepted after it lapsed
+ * is not honoured: it expires there and then, and passes to the next on the list.
+ */
+export async function acceptOffer(db: Db, token: string, now: Date, baseUrl: string): Promise<AcceptOfferResult> {
+  const found = await findByToken(db, token);
+  if (!found) throw new DomainError('not_found', 'Deze persoonlijke link is onbekend.');
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, found.event.id);
+    const [event] = await tx.select().from(events).where(eq(events.id, found.event.id));
+    const [current] = await tx.select().from(registrations).where(eq(registrations.id, found.registration.id));
+    if (!event || !current) throw new DomainError('not_found', 'Deze persoonlijke link is onbekend.');
+    // Accepting twice (a double click) is not an error: the place is already theirs.
+    if (current.status === 'confirmed' || current.status === 'pending')
+      return { kind: 'accepted' as const, registration: await viewOf(tx, event, current) };
+    if (current.status !== 'offered') throw new DomainError('conflict', 'Er staat voor deze aanmelding geen plaats open om te accepteren.');
+    if (!current.offerExpiresAt || now >= current.offerExpiresAt) {
+      await expire(tx, event, [current.id], now, baseUrl);
+      const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
+      return { kind: 'expired' as const, registration: await viewOf(tx, event, after!) };
+    }
+    const status = acceptedStatus(event.approvalRequired);
+    await tx.update(registrations).set({ status, updatedAt: now }).where(eq(registrations.id, current.id));
+    await queueRegistrationMail(tx, { kind: status === 'pending' ? 'pending' : 'confirmation', registrationId: current.id, now, baseUrl });
+    await notifyEventChanged(tx, event.id);
+    const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
+    return { kind: 'accepted' as const, registration: await viewOf(tx, event, after!) };
+  });
+}
+
+/** Lapse offers (under the event's lock), tell their holders, and pass the places on. */
+async function expire(tx: Db, event: EventRow, ids: string[], now: Date, baseUrl: string): Promise<void> {
+  await release(tx, ids, 'expired', now);
+  for (const id of ids) await queueRegistrationMail(tx, { kind: 'offer_expired', registrationId: id, now, baseUrl });
+  await promoteWaiting(tx, event, now, baseUrl);
+  await notifyEventChanged(tx, event.id);
+}
+
+/**
+ * Lapse every offer whose time is up, event by event, each under its event's lock. Run
+ * by every app instance on a timer (src/worker/offers.ts); the status check under the
+ * lock makes a second instance's run a no-op. Returns how many offers lapsed.
+ */
+export async function expireOffers(db: Db, now: Date, baseUrl: string): Promise<number> {
+  const due = await db
+    .selectDistinct({ eventId: registrations.eventId })
+    .from(registrations)
+    .where(and(eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, now)));
+  let lapsed = 0;
+  for (const { eventId } of due)
+    lapsed += await db.transaction(async (tx) => {
+      await lockEvent(tx, eventId);
+      const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+      if (!event) return 0;
+      const rows = await tx
+        .select({ id: registrations.id })
+        .from(registrations)
+        .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, now)));
+      await expire(
+        tx,
+        event,
+        rows.map((r) => r.id),
+        now,
+        baseUrl,
+      );
+      return rows.length;
+    });
+  return lapsed;
+}
+
+export type ChangeChoicesResult =
+  | { kind: 'changed' | 'unchanged'; registration: RegistrationView }
+  | { kind: 'invalid'; problems: { path: string; message: string }[] };
+
+const ChoicesSchema = RegistrationInputSchema.shape.choices;
+
+/**
+ * Change workshop choices through the personal link, while there is room, until the
+ * event starts. A seat left behind goes to the first on that workshop's waiting list.
+ */
+export async function changeChoices(db: Db, token: string, raw: unknown, now: Date, baseUrl: string): Promise<ChangeChoicesResult> {
+  const parsed = ChoicesSchema.safeParse(raw);
+  if (!parsed.success)
+    return { kind: 'invalid', problems: parsed.error.issues.map((i) => ({ path: ['choices', ...i.path.map(String)].join('.'), message: i.message })) };
+  const found = await findByToken(db, token);
+  if (!found) throw new DomainError('not_found', 'Deze persoonlijke link is onbekend.');
+  if (now >= found.event.startsAt)
+    throw new DomainError('conflict', 'De bijeenkomst is begonnen; de keuzes kunnen niet meer worden gewijzigd. Neem contact op met de organisatie.');
+  const wanted = Object.entries(parsed.data)
+    .filter(([, w]) => w !== '')
+    .map(([roundKey, workshopKey]) => ({ roundKey, workshopKey }));
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, found.event.id);
+    const [event] = await tx.select().from(events).where(eq(events.id, found.event.id));
+    const [current] = await tx.select().from(registrations).where(eq(registrations.id, found.registration.id));
+    if (!event || !current) throw new DomainError('not_found', 'Deze persoonlijke link is onbekend.');
+    const counters = await loadCounters(tx, event);
+    const mine = await tx
+      .select({ roundKey: programmeItems.key, workshopKey: workshops.key, status: registrationChoices.status })
+      .from(registrationChoices)
+      .innerJoin(workshops, eq(workshops.id, registrationChoices.workshopId))
+      .innerJoin(programmeItems, eq(programmeItems.id, registrationChoices.roundId))
+      .where(and(eq(registrationChoices.registrationId, current.id), ne(registrationChoices.status, 'cancelled')));
+    const decision = decideChoiceChange(counters, { status: current.status, approvalRequired: event.approvalRequired }, mine, wanted);
+    if (decision.kind === 'invalid') return decision;
+    if (decision.kind === 'unchanged') return { kind: 'unchanged' as const, registration: await viewOf(tx, event, current) };
+    for (const c of decision.changes) {
+      const { roundId, workshopId } = counters.ids.get(`${c.roundKey}/${c.to}`)!;
+      await tx
+        .insert(registrationChoices)
+        .values({ registrationId: current.id, roundId, workshopId, status: c.status })
+        .onConflictDoUpdate({
+          target: [registrationChoices.registrationId, registrationChoices.roundId],
+          set: { workshopId, status: c.status, promoted: false },
+        });
+    }
+    // Seats left behind go to the workshops' waiting lists.
+    await promoteWorkshopWaiting(tx, event);
+    await tx.update(registrations).set({ updatedAt: now }).where(eq(registrations.id, current.id));
+    // The mail that matches the registration, with the new choices (and a fresh invitation).
+    const dedupeKey = `choices:${current.id}:${now.getTime()}`;
+    await queueRegistrationMail(
+      tx,
+      current.status === 'offered' && current.offerExpiresAt
+        ? { kind: 'offer', expiresAt: current.offerExpiresAt, registrationId: current.id, now, baseUrl, dedupeKey }
+        : { kind: current.status === 'waitlisted' ? 'waitlisted' : current.status === 'pending' ? 'pending' : 'confirmation', registrationId: current.id, now, baseUrl, dedupeKey },
+    );
+    await notifyEventChanged(tx, event.id);
+    return { kind: 'changed' as const, registration: await viewOf(tx, event, current) };
+  });
 }
 
 /**

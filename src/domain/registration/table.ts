@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { events, programmeItems, workshops } from '../events/table';
 
 /*
@@ -9,13 +9,22 @@ import { events, programmeItems, workshops } from '../events/table';
  * (issue 3) owns the rules that write them.
  */
 
-export const registrationStatus = pgEnum('registration_status', [
-  'confirmed',
-  'waitlisted',
-  'pending',
-  'refused',
-  'cancelled',
-]);
+/**
+ * A registration's status. Text with a CHECK, not a PostgreSQL enum: a new value in an
+ * enum cannot be used in the transaction that adds it, and our migrations run in one
+ * (docs/decisions/011).
+ * - confirmed: has a place; pending: holds a place, awaiting approval;
+ * - offered: a freed place is offered until `offerExpiresAt`, and held until then;
+ * - waitlisted: on the event's waiting list;
+ * - refused, cancelled, expired (an offer that was not accepted in time): no place.
+ */
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'pending', 'offered', 'refused', 'cancelled', 'expired'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+/** A workshop choice's status: a seat (confirmed, or held while pending), its waiting list, or gone. */
+export const CHOICE_STATUSES = ['confirmed', 'waitlisted', 'pending', 'refused', 'cancelled'] as const;
+export type ChoiceStatus = (typeof CHOICE_STATUSES)[number];
+
+const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 
 export interface BillingDetails {
   organisationName: string;
@@ -42,7 +51,7 @@ export const registrations = pgTable(
       .references(() => events.id, { onDelete: 'cascade' }),
     /** Arrival order across the whole system: waiting lists are first come, first served. */
     arrival: bigserial('arrival', { mode: 'number' }).notNull(),
-    status: registrationStatus('status').notNull(),
+    status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
     name: text('name').notNull(),
     email: text('email').notNull(),
     organisationName: text('organisation_name'),
@@ -69,6 +78,8 @@ export const registrations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** While offered: the moment the offer lapses and passes to the next on the list. */
+    offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
   },
   (t) => [
     index('registrations_event_status_idx').on(t.eventId, t.status, t.arrival),
@@ -78,7 +89,9 @@ export const registrations = pgTable(
     // offers to re-send the personal link, this index is the backstop.
     uniqueIndex('registrations_active_email_idx')
       .on(t.eventId, sql`lower(${t.email})`)
-      .where(sql`${t.status} in ('confirmed', 'pending', 'waitlisted')`),
+      .where(sql`${t.status} in ('confirmed', 'pending', 'offered', 'waitlisted')`),
+    index('registrations_offer_expiry_idx').on(t.offerExpiresAt).where(sql`${t.status} = 'offered'`),
+    check('registrations_status_check', oneOf('status', REGISTRATION_STATUSES)),
   ],
 );
 
@@ -94,7 +107,7 @@ export const registrationChoices = pgTable(
     workshopId: uuid('workshop_id')
       .notNull()
       .references(() => workshops.id, { onDelete: 'cascade' }),
-    status: registrationStatus('status').notNull(),
+    status: text('status', { enum: CHOICE_STATUSES }).notNull(),
     position: integer('position'),
     /** Set when this choice moved up from the workshop's waiting list. */
     promoted: boolean('promoted').notNull().default(false),
@@ -102,5 +115,6 @@ export const registrationChoices = pgTable(
   (t) => [
     primaryKey({ columns: [t.registrationId, t.roundId] }),
     index('registration_choices_workshop_idx').on(t.workshopId, t.roundId, t.status),
+    check('registration_choices_status_check', oneOf('status', CHOICE_STATUSES)),
   ],
 );

@@ -15,6 +15,8 @@ const statusText: Record<RegistrationView['status'], { title: string; type: 'ok'
   confirmed: { title: 'U bent aangemeld', type: 'ok' },
   pending: { title: 'Uw aanmelding wacht op goedkeuring', type: 'info' },
   waitlisted: { title: 'U staat op de wachtlijst', type: 'warning' },
+  offered: { title: 'Er is een plaats voor u vrijgekomen', type: 'warning' },
+  expired: { title: 'Het aanbod van een plaats is verlopen', type: 'info' },
   refused: { title: 'Uw aanmelding is niet geaccepteerd', type: 'error' },
   cancelled: { title: 'Uw aanmelding is geannuleerd', type: 'info' },
 };
