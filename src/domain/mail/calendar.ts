@@ -28,15 +28,35 @@ export function sequenceOf(moment: Date): number {
   return Math.max(0, Math.floor((moment.getTime() - Date.UTC(2020, 0, 1)) / 1000));
 }
 
+// The event's calendar is the same for every registrant of one version of the event (the
+// document object is cached per version by the mail service): build it once, and give
+// each registrant only their own lines. A batch of registrations attaches hundreds.
+const baseLines = new WeakMap<EventDocument, Map<string, string[]>>();
+function eventLines(doc: EventDocument, baseUrl: string, includeJoinUrl: boolean): string[] {
+  let byOptions = baseLines.get(doc);
+  if (!byOptions) baseLines.set(doc, (byOptions = new Map()));
+  const key = `${baseUrl}|${includeJoinUrl}`;
+  let lines = byOptions.get(key);
+  if (!lines) {
+    lines = unfold(eventsCalendar([doc], { baseUrl, method: 'REQUEST', includeJoinUrl, name: doc.title }));
+    byOptions.set(key, lines);
+  }
+  return lines;
+}
+
+/** A DTSTAMP: now, in UTC (RFC 5545 §3.8.7.2). */
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
 export function registrantCalendar(doc: EventDocument, opts: RegistrantCalendarOptions): string {
-  const base = eventsCalendar([doc], { baseUrl: opts.baseUrl, method: 'REQUEST', includeJoinUrl: opts.includeJoinUrl, name: doc.title });
-  const lines = unfold(base);
+  const lines = eventLines(doc, opts.baseUrl, opts.includeJoinUrl);
   const out: string[] = [];
+  const now = stamp(new Date());
   for (const line of lines) {
     if (line === 'METHOD:REQUEST') out.push(`METHOD:${opts.method}`);
     else if (/^SEQUENCE:\d+$/.test(line)) out.push(`SEQUENCE:${opts.sequence}`);
-    // ical-generator writes DTSTAMP as UTC wall time without the Z when a zone is set.
-    else if (/^DTSTAMP:\d{8}T\d{6}$/.test(line)) out.push(`${line}Z`);
+    else if (/^DTSTAMP:/.test(line)) out.push(`DTSTAMP:${now}`);
     else if (opts.method === 'CANCEL' && line === 'STATUS:CONFIRMED') out.push('STATUS:CANCELLED');
     else out.push(line);
     if (/^UID:/.test(line)) {
@@ -47,7 +67,7 @@ export function registrantCalendar(doc: EventDocument, opts: RegistrantCalendarO
         );
     }
   }
-  return out.map(fold).join('\r\n') + '\r\n';
+  return out.map(foldOnce).join('\r\n') + '\r\n';
 }
 
 /** A quoted parameter value: no quotes or control characters inside (RFC 5545 §3.1). */
@@ -62,19 +82,37 @@ function unfold(ics: string): string[] {
   return ics.replace(/\r\n[ \t]/g, '').split(/\r\n/).filter((l) => l !== '');
 }
 
+// The event's own lines repeat in every registrant's file: fold each once.
+const foldedLines = new Map<string, string>();
+function foldOnce(line: string): string {
+  // A UTF-16 unit is at most 3 UTF-8 octets: 25 units always fit in 75 octets.
+  if (line.length <= 25) return line;
+  let folded = foldedLines.get(line);
+  if (folded === undefined) {
+    folded = fold(line);
+    if (foldedLines.size >= 10_000) foldedLines.clear();
+    foldedLines.set(line, folded);
+  }
+  return folded;
+}
+
 /** Lines longer than 75 octets are folded (RFC 5545 §3.1), never inside a UTF-8 character. */
 function fold(line: string): string {
   if (Buffer.byteLength(line) <= 75) return line;
   const parts: string[] = [];
   let current = '';
+  let bytes = 0;
   let limit = 75;
   for (const ch of line) {
-    if (Buffer.byteLength(current + ch) > limit) {
+    const size = Buffer.byteLength(ch);
+    if (bytes + size > limit) {
       parts.push(current);
       current = '';
+      bytes = 0;
       limit = 74; // continuation lines start with a space
     }
     current += ch;
+    bytes += size;
   }
   parts.push(current);
   return parts.join('\r\n ');

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { waitlistPosition, workshopWaitlistPosition } from '../registration/data';
+import { waitlistPositions, workshopWaitlistPositions } from '../registration/data';
 import { ACTIVE } from '../registration/rules';
 import type { EventDocument } from '../events/document';
 import { contacts, eventOrganisers, events, meetings, programmeItems, venues, workshops } from '../events/table';
@@ -115,16 +115,63 @@ export function personalUrl(baseUrl: string, token: string): string {
  * registration as that transaction sees it). Returns false when it was queued before.
  */
 export async function queueRegistrationMail(tx: Db, opts: RegistrationMailOptions): Promise<boolean> {
-  const [registration] = await tx.select().from(registrations).where(eq(registrations.id, opts.registrationId)).limit(1);
-  if (!registration) throw new Error(`No registration ${opts.registrationId}`);
-  const ctx = await loadEventContext(tx, registration.eventId, opts.baseUrl);
+  return (await queueRegistrationMails(tx, [opts])) === 1;
+}
+
+/**
+ * Queue several registrants' mails in a few queries, whatever their number: a batch of
+ * registrations is decided under the event's lock, and its mails are queued under it too
+ * (see registration/service.ts). Returns how many were new.
+ */
+export async function queueRegistrationMails(
+  tx: Db,
+  list: RegistrationMailOptions[],
+  /** What the caller already read in this transaction: the registrations, their waiting-list positions. */
+  known?: { registrations: RegistrationRow[]; positions: Map<string, number>; workshopPositions: Map<string, number> },
+): Promise<number> {
+  if (list.length === 0) return 0;
+  const ids = [...new Set(list.map((o) => o.registrationId))];
+  const regs = known?.registrations ?? (await tx.select().from(registrations).where(inArray(registrations.id, ids)));
+  const byId = new Map(regs.map((r) => [r.id, r]));
+  const mails: MailToQueue[] = [];
+  for (const eventId of new Set(regs.map((r) => r.eventId))) {
+    const ofEvent = regs.filter((r) => r.eventId === eventId);
+    const baseUrl = list[0]!.baseUrl;
+    const ctx = await loadEventContext(tx, eventId, baseUrl);
+    const choices = await loadChoices(tx, ofEvent, { positions: known?.workshopPositions ?? true });
+    const positions = known
+      ? known.positions
+      : list.some((o) => o.kind === 'waitlisted')
+      ? await waitlistPositions(
+          tx,
+          eventId,
+          ofEvent.filter((r) => r.status === 'waitlisted').map((r) => r.id),
+        )
+      : new Map<string, number>();
+    for (const opts of list) {
+      const registration = byId.get(opts.registrationId);
+      if (!registration) throw new Error(`No registration ${opts.registrationId}`);
+      if (registration.eventId !== eventId) continue;
+      mails.push(await registrationMail(tx, ctx, registration, choices.get(registration.id) ?? [], positions.get(registration.id) ?? null, opts));
+    }
+  }
+  return queueMails(tx, mails);
+}
+
+async function registrationMail(
+  tx: Db,
+  ctx: EventContext,
+  registration: RegistrationRow,
+  choices: ChoiceInfo[],
+  position: number | null,
+  opts: RegistrationMailOptions,
+): Promise<MailToQueue> {
   const holdsPlace = registration.status === 'confirmed';
-  const choices = await loadChoices(tx, [registration]);
   const base = {
     name: registration.name,
     event: withJoinUrls(ctx.info, holdsPlace && opts.kind === 'confirmation'),
     personalUrl: personalUrl(opts.baseUrl, registration.token),
-    choices: opts.kind === 'cancelled' || opts.kind === 'refused' || opts.kind === 'offer_expired' ? [] : (choices.get(registration.id) ?? []),
+    choices: opts.kind === 'cancelled' || opts.kind === 'refused' || opts.kind === 'offer_expired' ? [] : choices,
     calendarAttached: false,
   };
 
@@ -148,7 +195,7 @@ export async function queueRegistrationMail(tx: Db, opts: RegistrationMailOption
   let dedupeKey = opts.dedupeKey ?? `${opts.kind}:${registration.id}`;
   switch (opts.kind) {
     case 'waitlisted':
-      data = { ...base, position: await waitlistPosition(tx, registration) };
+      data = { ...base, position };
       break;
     case 'offer':
       data = { ...base, expiresAt: opts.expiresAt };
@@ -160,7 +207,7 @@ export async function queueRegistrationMail(tx: Db, opts: RegistrationMailOption
     default:
       data = base;
   }
-  return queueMail(tx, {
+  return {
     dedupeKey,
     to: registration.email,
     language: registration.language,
@@ -171,7 +218,7 @@ export async function queueRegistrationMail(tx: Db, opts: RegistrationMailOption
     ics,
     replyTo: ctx.info.contact?.email ?? null,
     now: opts.now,
-  });
+  };
 }
 
 export interface EventChangedOptions {
@@ -352,7 +399,12 @@ function calendarDocument(
 }
 
 /** Each registration's chosen workshop per round, in programme order, with waiting-list positions. */
-async function loadChoices(tx: Db, regs: RegistrationRow[]): Promise<Map<string, ChoiceInfo[]>> {
+async function loadChoices(
+  tx: Db,
+  regs: RegistrationRow[],
+  /** Workshop waiting-list positions: to be counted (true), as counted by the caller, or none. */
+  opts: { positions: boolean | Map<string, number> } = { positions: false },
+): Promise<Map<string, ChoiceInfo[]>> {
   const out = new Map<string, ChoiceInfo[]>();
   if (regs.length === 0) return out;
   const rows = await tx
@@ -377,15 +429,22 @@ async function loadChoices(tx: Db, regs: RegistrationRow[]): Promise<Map<string,
     )
     .orderBy(asc(programmeItems.position));
   const byId = new Map(regs.map((r) => [r.id, r]));
+  // A registrant's own mail shows their place on a workshop's waiting list; a mail to
+  // everyone (event changed) does not count them.
+  const positions =
+    opts.positions instanceof Map
+      ? opts.positions
+      : opts.positions
+    ? await workshopWaitlistPositions(
+        tx,
+        regs[0]!.eventId,
+        regs.map((r) => r.id),
+      )
+    : new Map<string, number>();
   for (const c of rows) {
     if (c.status !== 'confirmed' && c.status !== 'pending' && c.status !== 'waitlisted') continue;
     const r = byId.get(c.registrationId)!;
-    // A single registrant's mail shows its place on a workshop's waiting list; a mail to
-    // everyone (event changed) does not count them one by one.
-    const position =
-      c.status === 'waitlisted' && r.status !== 'waitlisted' && regs.length === 1
-        ? await workshopWaitlistPosition(tx, r, c.roundId, c.workshopId)
-        : null;
+    const position = c.status === 'waitlisted' && r.status !== 'waitlisted' ? (positions.get(`${r.id}/${c.roundId}`) ?? null) : null;
     const list = out.get(c.registrationId) ?? [];
     list.push({ round: c.round, startsAt: c.startsAt, endsAt: c.endsAt, workshop: c.workshop, status: c.status, position });
     out.set(c.registrationId, list);

@@ -105,13 +105,27 @@ const h2 = (text: string): Block => ({ kind: 'h2', text });
 function at(d: Date, lang: MailLanguage): DateTime {
   return DateTime.fromJSDate(d, { zone: ZONE }).setLocale(lang);
 }
+
+// Formatting a moment in a zone asks Intl for the zone's offset, which is slow; a batch
+// of registrations renders the same few event moments hundreds of times. Remember them.
+const formatted = new Map<string, string>();
+function formatOnce(d: Date, lang: MailLanguage, format: string): string {
+  const key = `${d.getTime()}|${lang}|${format}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = at(d, lang).toFormat(format);
+    if (formatted.size >= 5_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
 /** "donderdag 28 januari 2021" · "Thursday 28 January 2021" */
 export function formatDate(d: Date, lang: MailLanguage): string {
-  return at(d, lang).toFormat('cccc d LLLL yyyy');
+  return formatOnce(d, lang, 'cccc d LLLL yyyy');
 }
 /** "14:00" · "9:30" */
 function time(d: Date, lang: MailLanguage): string {
-  return at(d, lang).toFormat('H:mm');
+  return formatOnce(d, lang, 'H:mm');
 }
 /** "14:00–17:00 uur" · "14:00–17:00" */
 function timeRange(start: Date, end: Date | null, lang: MailLanguage): string {
@@ -119,7 +133,7 @@ function timeRange(start: Date, end: Date | null, lang: MailLanguage): string {
   return lang === 'nl' ? `${range} uur` : range;
 }
 function whenOf(m: { startsAt: Date; endsAt: Date }, lang: MailLanguage): string {
-  if (at(m.startsAt, lang).hasSame(at(m.endsAt, lang), 'day'))
+  if (formatOnce(m.startsAt, lang, 'yyyy-MM-dd') === formatOnce(m.endsAt, lang, 'yyyy-MM-dd'))
     return `${formatDate(m.startsAt, lang)}, ${timeRange(m.startsAt, m.endsAt, lang)}`;
   return lang === 'nl'
     ? `${formatDate(m.startsAt, lang)} ${time(m.startsAt, lang)} uur t/m ${formatDate(m.endsAt, lang)} ${time(m.endsAt, lang)} uur`
