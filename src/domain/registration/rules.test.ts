@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decideRegistration, firstEligible, organisationKey, type EventCounters, type RegistrationRequest } from './rules';
+import {
+  acceptedStatus,
+  countDecision,
+  decideChoiceChange,
+  decideRegistration,
+  firstEligible,
+  offerExpiry,
+  organisationKey,
+  promotionStatus,
+  type EventCounters,
+  type RegistrationRequest,
+} from './rules';
 
 const counters = (over: Partial<EventCounters> = {}): EventCounters => ({
   capacity: 100,
@@ -143,5 +154,194 @@ describe('firstEligible (who moves up from the waiting list)', () => {
     ['nobody when every waiting organisation is at its limit', counters({ holding: 50, limits: { perOrganisation: 1 }, organisations: { utrecht: { holding: 1, perDomain: {} }, zwolle: { holding: 1, perDomain: {} } } }), null],
   ])('chooses %s', (_name, c, expected) => {
     expect(firstEligible(c, waiting)?.id ?? null).toBe(expected);
+  });
+});
+
+describe('countDecision (a batch sees the places taken before it)', () => {
+  const seatsOf = (c: EventCounters) => Object.fromEntries(c.workshopRounds.map((o) => [`${o.roundKey}/${o.workshopKey}`, o.taken]));
+  const seated = (statuses: ('confirmed' | 'pending' | 'waitlisted')[]) =>
+    req().choices.map((c, i) => ({ ...c, status: statuses[i]! }));
+  it.each([
+    [
+      'counts a confirmed registration: the event, its organisation and both seats',
+      counters(),
+      req(),
+      { kind: 'confirmed', choices: seated(['confirmed', 'confirmed']) } as const,
+      { holding: 1, organisation: { holding: 1, perDomain: {} }, seats: { 'r1/geld': 1, 'r2/abcd': 1 } },
+    ],
+    [
+      'counts a pending registration like a confirmed one (it holds its seat)',
+      counters({ holding: 5 }),
+      req({ domain: 'Onderwijs' }),
+      { kind: 'pending', choices: seated(['pending', 'pending']) } as const,
+      { holding: 6, organisation: { holding: 1, perDomain: { Onderwijs: 1 } }, seats: { 'r1/geld': 1, 'r2/abcd': 1 } },
+    ],
+    [
+      'counts the event place but no seat in a workshop it waits for',
+      counters({ organisations: { utrecht: { holding: 2, perDomain: { Onderwijs: 2 } } } }),
+      req({ domain: 'Onderwijs' }),
+      { kind: 'confirmed', choices: seated(['confirmed', 'waitlisted']) } as const,
+      { holding: 1, organisation: { holding: 3, perDomain: { Onderwijs: 3 } }, seats: { 'r1/geld': 1, 'r2/abcd': 0 } },
+    ],
+    [
+      'counts nothing for a registration on the waiting list',
+      counters({ holding: 100 }),
+      req(),
+      { kind: 'waitlisted', reason: 'event_full', choices: seated(['waitlisted', 'waitlisted']) } as const,
+      { holding: 100, organisation: undefined, seats: { 'r1/geld': 0, 'r2/abcd': 0 } },
+    ],
+    ['counts nothing for a refusal (full, no waiting list)', counters({ holding: 100, waitlistEnabled: false }), req(), { kind: 'full' } as const, { holding: 100, organisation: undefined, seats: { 'r1/geld': 0, 'r2/abcd': 0 } }],
+    [
+      'counts the event place of someone without an organisation, but no organisation',
+      counters(),
+      req({ organisationKey: null }),
+      { kind: 'confirmed', choices: seated(['confirmed', 'confirmed']) } as const,
+      { holding: 1, organisation: undefined, seats: { 'r1/geld': 1, 'r2/abcd': 1 } },
+    ],
+  ])('%s', (_name, before, r, decision, expected) => {
+    const frozen = structuredClone(before);
+    const after = countDecision(before, r, decision);
+    expect(after.holding).toBe(expected.holding);
+    expect(after.organisations.utrecht).toEqual(expected.organisation);
+    expect(seatsOf(after)).toMatchObject(expected.seats);
+    // The counters it was given stay as they were: a failed batch can start over from them.
+    expect(before).toEqual(frozen);
+  });
+
+  it('keeps extra fields of the counters (the service keeps database ids in them)', () => {
+    const withIds = { ...counters(), ids: new Map([['r1/geld', { roundId: 'a', workshopId: 'b' }]]) };
+    expect(countDecision(withIds, req(), { kind: 'confirmed', choices: seated(['confirmed', 'confirmed']) }).ids).toBe(withIds.ids);
+  });
+});
+
+describe('promotionStatus (what someone moved up from the waiting list gets)', () => {
+  it.each([
+    [{ offerHours: 48, approvalRequired: false }, 'offered'],
+    [{ offerHours: 1, approvalRequired: true }, 'offered'],
+    [{ offerHours: null, approvalRequired: false }, 'confirmed'],
+    [{ offerHours: null, approvalRequired: true }, 'pending'],
+    [{ offerHours: 0, approvalRequired: false }, 'confirmed'],
+  ] as const)('%j → %s', (settings, status) => {
+    expect(promotionStatus(settings)).toBe(status);
+  });
+});
+
+describe('offerExpiry', () => {
+  it.each([
+    ['2026-11-22T11:00:00Z', 1, '2026-11-22T12:00:00Z'],
+    ['2026-11-22T11:00:00Z', 48, '2026-11-24T11:00:00Z'],
+    ['2026-11-22T11:00:00Z', 336, '2026-12-06T11:00:00Z'],
+    // Hours are hours: across the end of summer time the wall clock shows one hour less.
+    ['2026-10-24T10:00:00Z', 24, '2026-10-25T10:00:00Z'],
+  ])('an offer made at %s for %i hours lapses at %s', (now, hours, expected) => {
+    expect(offerExpiry(new Date(now), hours).toISOString()).toBe(new Date(expected).toISOString());
+  });
+});
+
+describe('acceptedStatus', () => {
+  it.each([
+    [false, 'confirmed'],
+    [true, 'pending'],
+  ] as const)('approval required: %s → %s', (approval, status) => {
+    expect(acceptedStatus(approval)).toBe(status);
+  });
+});
+
+describe('decideChoiceChange (changing workshops through the personal link)', () => {
+  const full = (roundKey: string, workshopKey: string) =>
+    counters({ workshopRounds: counters().workshopRounds.map((o) => (o.roundKey === roundKey && o.workshopKey === workshopKey ? { ...o, taken: o.capacity ?? 0 } : o)) });
+  const current = [
+    { roundKey: 'r1', workshopKey: 'geld', status: 'confirmed' },
+    { roundKey: 'r2', workshopKey: 'corp', status: 'confirmed' },
+  ];
+  const confirmed = { status: 'confirmed', approvalRequired: false };
+  const wanted = (r1: string, r2: string) => [
+    { roundKey: 'r1', workshopKey: r1 },
+    { roundKey: 'r2', workshopKey: r2 },
+  ];
+
+  it.each([
+    ['leaves everything as it was', counters(), confirmed, wanted('geld', 'corp'), { kind: 'unchanged' }],
+    [
+      'moves to a workshop with room',
+      counters(),
+      confirmed,
+      wanted('geld', 'abcd'),
+      { kind: 'changed', changes: [{ roundKey: 'r2', from: 'corp', to: 'abcd', status: 'confirmed' }] },
+    ],
+    [
+      'moves in both rounds at once',
+      counters(),
+      confirmed,
+      wanted('abcd', 'corp'),
+      { kind: 'changed', changes: [{ roundKey: 'r1', from: 'geld', to: 'abcd', status: 'confirmed' }] },
+    ],
+    [
+      'keeps a full workshop that is already the current choice',
+      full('r2', 'corp'),
+      confirmed,
+      wanted('abcd', 'corp'),
+      { kind: 'changed', changes: [{ roundKey: 'r1', from: 'geld', to: 'abcd', status: 'confirmed' }] },
+    ],
+    [
+      'holds the new seat as pending while approval is required',
+      counters(),
+      { status: 'confirmed', approvalRequired: true },
+      wanted('geld', 'abcd'),
+      { kind: 'changed', changes: [{ roundKey: 'r2', from: 'corp', to: 'abcd', status: 'pending' }] },
+    ],
+    [
+      'holds the new seat as pending for a registration awaiting approval',
+      counters(),
+      { status: 'pending', approvalRequired: false },
+      wanted('geld', 'abcd'),
+      { kind: 'changed', changes: [{ roundKey: 'r2', from: 'corp', to: 'abcd', status: 'pending' }] },
+    ],
+    [
+      'lets someone with an offered place take a workshop with room',
+      counters(),
+      { status: 'offered', approvalRequired: false },
+      wanted('geld', 'abcd'),
+      { kind: 'changed', changes: [{ roundKey: 'r2', from: 'corp', to: 'abcd', status: 'confirmed' }] },
+    ],
+    [
+      'lets someone on the waiting list choose a full workshop: their choices wait anyway',
+      full('r2', 'abcd'),
+      { status: 'waitlisted', approvalRequired: false },
+      wanted('geld', 'abcd'),
+      { kind: 'changed', changes: [{ roundKey: 'r2', from: 'corp', to: 'abcd', status: 'waitlisted' }] },
+    ],
+    [
+      'fills a round that had no choice yet',
+      counters(),
+      confirmed,
+      wanted('geld', 'corp'),
+      { kind: 'changed', changes: [{ roundKey: 'r2', from: null, to: 'corp', status: 'confirmed' }] },
+      [{ roundKey: 'r1', workshopKey: 'geld', status: 'confirmed' }],
+    ],
+  ])('%s', (_name, c, registration, w, expected, mine = current) => {
+    expect(decideChoiceChange(c, registration, mine, w)).toEqual(expected);
+  });
+
+  it.each([
+    ['a full workshop', full('r2', 'abcd'), confirmed, wanted('geld', 'abcd'), 'choices.r2', /vol/],
+    ['a round left empty', counters(), confirmed, [{ roundKey: 'r1', workshopKey: 'geld' }], 'choices.r2', /Kies een deelsessie/],
+    ['the same workshop in both rounds', counters(), confirmed, wanted('abcd', 'abcd'), 'choices.r2', /niet twee keer/],
+    ['a workshop not given in that round', counters(), confirmed, wanted('corp', 'abcd'), 'choices.r1', /niet gegeven/],
+    ['a cancelled registration', counters(), { status: 'cancelled', approvalRequired: false }, wanted('geld', 'abcd'), 'choices', /niet meer actief/],
+    ['a lapsed offer', counters(), { status: 'expired', approvalRequired: false }, wanted('geld', 'abcd'), 'choices', /niet meer actief/],
+    ['a refused registration', counters(), { status: 'refused', approvalRequired: false }, wanted('geld', 'corp'), 'choices', /niet meer actief/],
+  ])('refuses %s', (_name, c, registration, w, path, message) => {
+    const d = decideChoiceChange(c, registration, current, w);
+    expect(d.kind).toBe('invalid');
+    if (d.kind !== 'invalid') return;
+    expect(d.problems.find((p) => p.path === path)?.message).toMatch(message);
+  });
+
+  it('does not count the seat someone leaves as free for their own move into that workshop', () => {
+    // abcd is full in round 2 only; leaving it in round 1 gives nothing in round 2.
+    const c = full('r2', 'abcd');
+    const d = decideChoiceChange(c, confirmed, [{ roundKey: 'r1', workshopKey: 'abcd', status: 'confirmed' }, { roundKey: 'r2', workshopKey: 'corp', status: 'confirmed' }], wanted('geld', 'abcd'));
+    expect(d.kind).toBe('invalid');
   });
 });
