@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { SLUG_PATTERN } from '../../kernel/text';
 import { organisers } from '../organisers/table';
+import { HOLDING } from '../registration/rules';
 import { registrationChoices, registrations } from '../registration/table';
 import {
   contacts,
@@ -103,13 +104,17 @@ export async function listEventRows(db: Db, statuses: ('draft' | 'published' | '
   }));
 }
 
-/** Seats taken: confirmed registrations for the event, and confirmed choices per workshop per round. */
+/**
+ * Seats taken: registrations holding a place at the event (confirmed, awaiting approval,
+ * or offered — the registration rules' HOLDING), and held seats per workshop per round.
+ */
 export async function loadTakenSeats(db: Db, eventId: string) {
   const [eventRow, choiceRows] = await Promise.all([
     db
       .select({
         confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')`.mapWith(Number),
         waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')`.mapWith(Number),
+        holding: sql<number>`count(*) filter (where ${inArray(registrations.status, [...HOLDING])})`.mapWith(Number),
       })
       .from(registrations)
       .where(eq(registrations.eventId, eventId)),
@@ -121,12 +126,13 @@ export async function loadTakenSeats(db: Db, eventId: string) {
       })
       .from(registrationChoices)
       .innerJoin(registrations, eq(registrations.id, registrationChoices.registrationId))
-      .where(and(eq(registrations.eventId, eventId), eq(registrationChoices.status, 'confirmed')))
+      .where(and(eq(registrations.eventId, eventId), inArray(registrationChoices.status, ['confirmed', 'pending'])))
       .groupBy(registrationChoices.workshopId, registrationChoices.roundId),
   ]);
   return {
     confirmed: eventRow[0]?.confirmed ?? 0,
     waitlisted: eventRow[0]?.waitlisted ?? 0,
+    holding: eventRow[0]?.holding ?? 0,
     perWorkshopRound: choiceRows,
   };
 }

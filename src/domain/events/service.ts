@@ -549,7 +549,8 @@ export function viewOf(
         waitlist: e.waitlistEnabled,
       },
       eventEndsAt: e.endsAt,
-      confirmed: taken.confirmed,
+      // What the rules count: an offered or pending place is not free.
+      confirmed: taken.holding,
       now,
     }),
   };

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { insertMany } from '../../db/bulk';
 import type { Db } from '../../db/client';
 import { waitlistPositions, workshopWaitlistPositions } from '../registration/data';
 import { ACTIVE } from '../registration/rules';
@@ -58,16 +59,10 @@ export async function queueMails(tx: Db, mails: MailToQueue[]): Promise<number> 
       createdAt: m.now,
     };
   });
+  // In slices, so one statement's JSON stays a few megabytes at most.
   let inserted = 0;
-  // In slices: one statement stays well under PostgreSQL's 65535 parameters.
-  for (let i = 0; i < values.length; i += 500) {
-    const rows = await tx
-      .insert(mailOutbox)
-      .values(values.slice(i, i + 500))
-      .onConflictDoNothing({ target: mailOutbox.dedupeKey })
-      .returning({ id: mailOutbox.id });
-    inserted += rows.length;
-  }
+  for (let i = 0; i < values.length; i += 200)
+    inserted += (await insertMany(tx, mailOutbox, values.slice(i, i + 200), { onConflictDoNothing: { target: 'dedupe_key' }, returnRows: false })).length;
   if (inserted > 0) await tx.execute(sql`SELECT pg_notify(${MAIL_QUEUED}, '')`);
   return inserted;
 }

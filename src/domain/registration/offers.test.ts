@@ -197,11 +197,8 @@ describe.each(databaseKinds)('offers and choice changes on $name', ({ open }) =>
       expect(await expireOffers(database.db, at(25), BASE)).toBe(0);
     });
 
-    // Bug in events/data.ts (loadTakenSeats): the public view counts confirmed registrations
-    // only, so while a freed place is offered (and held) the event page and the form say
-    // "open" although a newcomer is put on the waiting list. Pending places have the same
-    // gap. Remove `.fails` once the view counts what the rules hold (HOLDING).
-    it.fails('shows the event as full while a freed place is offered', async () => {
+    // The public view counts what the rules hold (HOLDING): an offered place is not free.
+    it('shows the event as full while a freed place is offered', async () => {
       const slug = await event();
       const first = await reg(slug, 1);
       await reg(slug, 2);
@@ -210,10 +207,8 @@ describe.each(databaseKinds)('offers and choice changes on $name', ({ open }) =>
       expect((await getEventView(database.db, slug, at(1)))!.registration.kind).toBe('full');
     });
 
-    // Bug in service.ts (resendPersonalLink): an offered registration is mailed as if it were
-    // on the waiting list ("U staat op de wachtlijst"), without the deadline of the offer.
-    // Remove `.fails` once resendPersonalLink sends the offer mail for status 'offered'.
-    it.fails('sends the offer again, with its deadline, when someone with an offered place asks for the link', async () => {
+    // "Send my link again" to someone with an open offer resends the offer, with its deadline.
+    it('sends the offer again, with its deadline, when someone with an offered place asks for the link', async () => {
       const slug = await event();
       const first = await reg(slug, 1);
       await reg(slug, 2);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { insertMany } from '../../db/bulk';
 import type { Db } from '../../db/client';
 import { DomainError } from '../../kernel/errors';
 import { notifyEventChanged } from '../events/changes';
@@ -72,6 +73,10 @@ export type RegisterResult =
   | { kind: 'duplicate'; email: string };
 
 const mailKindOf = { confirmed: 'confirmation', waitlisted: 'waitlisted', pending: 'pending' } as const;
+/** The mail that tells an active registrant where they stand (an offer needs its deadline: see its callers). */
+function mailKindFor(status: string): 'confirmation' | 'waitlisted' | 'pending' {
+  return status === 'pending' ? 'pending' : status === 'waitlisted' ? 'waitlisted' : 'confirmation';
+}
 
 /** The event's lock: every use case that takes or frees its places holds it. */
 export async function lockEvent(tx: Db, eventId: string): Promise<void> {
@@ -207,7 +212,7 @@ interface Waiting extends Ask {
 }
 
 /** At most this many registrations in one batch (the insert stays far below PostgreSQL's parameter limit). */
-const MAX_BATCH = 100;
+const MAX_BATCH = Number(process.env.TMP_BATCH ?? 100);
 
 class RegistrationDesk {
   private readonly queues = new Map<string, Waiting[]>();
@@ -354,14 +359,14 @@ async function decideBatch(db: Db, slug: string, batch: Ask[]): Promise<Register
     // One insert for the batch. VALUES rows take their arrival numbers in order, so
     // arrival order is decision order. The conflict target is the active-address index,
     // already checked above under the lock: a row missing here is a duplicate all the same.
-    const inserted = values.length ? await tx.insert(registrations).values(values).onConflictDoNothing().returning() : [];
+    const inserted = await insertMany(tx, registrations, values, { onConflictDoNothing: {} });
     const rowByToken = new Map(inserted.map((r) => [r.token, r]));
     const choiceRows = plans.flatMap((p) => {
       const row = p.kind === 'new' ? rowByToken.get(p.token) : undefined;
       if (!row || p.kind !== 'new') return [];
       return p.decision.choices.map((c) => ({ registrationId: row.id, ...counters.ids.get(`${c.roundKey}/${c.workshopKey}`)!, status: c.status }));
     });
-    if (choiceRows.length) await tx.insert(registrationChoices).values(choiceRows);
+    await insertMany(tx, registrationChoices, choiceRows, { returnRows: false });
     // The mails are rows in this transaction: sent after commit, and never lost.
     // Positions are counted under the lock, so each is exact at commit.
     const ids = inserted.map((r) => r.id);
@@ -707,7 +712,7 @@ export async function changeChoices(db: Db, token: string, raw: unknown, now: Da
       tx,
       current.status === 'offered' && current.offerExpiresAt
         ? { kind: 'offer', expiresAt: current.offerExpiresAt, registrationId: current.id, now, baseUrl, dedupeKey }
-        : { kind: current.status === 'waitlisted' ? 'waitlisted' : current.status === 'pending' ? 'pending' : 'confirmation', registrationId: current.id, now, baseUrl, dedupeKey },
+        : { kind: mailKindFor(current.status), registrationId: current.id, now, baseUrl, dedupeKey },
     );
     await notifyEventChanged(tx, event.id);
     return { kind: 'changed' as const, registration: await viewOf(tx, event, current) };
@@ -723,7 +728,7 @@ export async function resendPersonalLink(db: Db, slug: string, email: string, no
   if (!isSlug(slug) || email.length > 254) return;
   await db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ id: registrations.id, status: registrations.status })
+      .select({ id: registrations.id, status: registrations.status, offerExpiresAt: registrations.offerExpiresAt })
       .from(registrations)
       .innerJoin(events, eq(events.id, registrations.eventId))
       .where(
@@ -735,8 +740,14 @@ export async function resendPersonalLink(db: Db, slug: string, email: string, no
       )
       .limit(1);
     if (!found) return;
-    const kind = found.status === 'confirmed' ? 'confirmation' : found.status === 'pending' ? 'pending' : 'waitlisted';
     const window = Math.floor(now.getTime() / 600_000);
-    await queueRegistrationMail(tx, { kind, registrationId: found.id, now, baseUrl, dedupeKey: `resend:${found.id}:${window}` });
+    const dedupeKey = `resend:${found.id}:${window}`;
+    // The mail that says where they stand now: an open offer comes with its deadline.
+    await queueRegistrationMail(
+      tx,
+      found.status === 'offered' && found.offerExpiresAt
+        ? { kind: 'offer', expiresAt: found.offerExpiresAt, registrationId: found.id, now, baseUrl, dedupeKey }
+        : { kind: mailKindFor(found.status), registrationId: found.id, now, baseUrl, dedupeKey },
+    );
   });
 }
