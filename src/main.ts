@@ -7,6 +7,7 @@ import { DataDirLockedError } from './db/lock';
 import { loadDemoIfEmpty } from './demo/load';
 import { join } from 'node:path';
 import { systemClock } from './kernel/clock';
+import { startOfferSweeper } from './worker/offers';
 import { startOutboxWorker } from './worker/outbox';
 import { createTransport } from './worker/transport';
 import { EVENT_CHANGED } from './domain/events/changes';
@@ -50,6 +51,8 @@ const stopListening = await subscribePageCache(database.listen, EVENT_CHANGED, p
 const transport = createTransport(config.smtpUrl, join(config.dataDir, 'outbox'), logger);
 const outbox = startOutboxWorker({ db: database.db, transport, logger, from: config.mailFrom, listen: database.listen });
 logger.info({ mail: config.smtpUrl ? 'smtp' : `kept in ${join(config.dataDir, 'outbox')}` }, 'mail ready');
+// Offered places that were not accepted in time pass to the next on the waiting list; safe in every instance.
+const offers = startOfferSweeper({ db: database.db, logger, baseUrl: config.publicUrl, clock: systemClock });
 
 const app = createApp({ db: database.db, config, logger, clock: systemClock, ping: database.ping, pageCache });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -62,6 +65,8 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   server.close();
+  // The sweeper first: a lapsed offer queues mail the outbox worker may still send.
+  await offers.stop();
   await outbox.stop();
   transport.close();
   await stopListening();
