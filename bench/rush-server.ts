@@ -10,7 +10,6 @@
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import pino from 'pino';
@@ -23,6 +22,7 @@ import { programmeItems, workshopRounds, workshops, events } from '../src/domain
 import { ensureOrganiser } from '../src/domain/organisers/service';
 import { registrationChoices, registrations } from '../src/domain/registration/table';
 import { PageCache, subscribePageCache } from '../src/web/public/page-cache';
+import { serveApp } from '../src/web/server';
 import { eventDocument } from '../test/factories';
 
 /** An event's shape: its capacity and, per round, each workshop's seats. */
@@ -159,7 +159,7 @@ async function fill(slug: string): Promise<Fill> {
   const [event] = rows<{ capacity: number; holding: number; waitlisted: number; total: number }>(
     await database.db.execute(sql`
       SELECT e.capacity,
-             count(g.id) FILTER (WHERE g.status IN ('confirmed', 'pending'))::int AS holding,
+             count(g.id) FILTER (WHERE g.status IN ('confirmed', 'pending', 'offered'))::int AS holding,
              count(g.id) FILTER (WHERE g.status = 'waitlisted')::int AS waitlisted,
              count(g.id)::int AS total
       FROM ${events} e LEFT JOIN ${registrations} g ON g.event_id = e.id
@@ -185,7 +185,7 @@ async function fill(slug: string): Promise<Fill> {
   return { ...event, offerings, overbooked };
 }
 
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+const server = serveApp(app.fetch, { port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
   parentPort!.postMessage({ ready: info.port, kind: database.kind }),
 );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalisePostcode } from '../../kernel/text';
+import { hasUnstorableText, normalisePostcode } from '../../kernel/text';
 
 z.config(z.locales.nl());
 
@@ -60,6 +60,11 @@ export const BillingSchema = z.strictObject({
     .refine((v) => v === undefined || /^(\d{8}|\d{20})$/.test(v), 'Een KvK-nummer heeft 8 cijfers, een OIN 20.'),
 });
 
+/** The workshop chosen per round, by key: { "ronde-1": "abcd", "ronde-2": "geld" }. */
+const Choices = z.record(z.string().max(80), z.string().max(80), {
+  error: 'Geef per ronde de sleutel van een deelsessie, zoals {"ronde-1": "abcd"}.',
+});
+
 export const RegistrationInputSchema = z.strictObject({
   name: name('uw naam'),
   email: z
@@ -70,7 +75,7 @@ export const RegistrationInputSchema = z.strictObject({
   role: optional(200),
   domain: optional(100),
   /** The workshop chosen per round: { "ronde-1": "abcd", "ronde-2": "geld" }. */
-  choices: z.record(z.string().max(80), z.string().max(80)).default({}),
+  choices: Choices.default({}),
   /** Answers to the event's own questions, by question key. */
   answers: z.record(z.string().max(80), z.union([z.string().max(5_000), z.array(z.string().max(200)).max(50), z.boolean()])).default({}),
   consents: z
@@ -81,6 +86,27 @@ export const RegistrationInputSchema = z.strictObject({
     }),
   billing: BillingSchema.optional(),
   language: z.enum(['nl', 'en']).default('nl'),
+}).superRefine((input, ctx) => {
+  // PostgreSQL cannot store a NUL character or half a surrogate pair in text or jsonb: say
+  // so here, next to the field, rather than fail at the insert (a 500 for everyone in the batch).
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string') {
+      if (hasUnstorableText(value)) ctx.addIssue({ code: 'custom', path, message: 'Deze tekst bevat een teken dat niet kan worden opgeslagen.' });
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) {
+        if (hasUnstorableText(k)) ctx.addIssue({ code: 'custom', path, message: 'Deze sleutel bevat een teken dat niet kan worden opgeslagen.' });
+        walk(v, [...path, k]);
+      }
+  };
+  walk(input, []);
 });
 
 export type RegistrationInput = z.output<typeof RegistrationInputSchema>;
+
+/**
+ * Changing workshop choices through the personal link (API `PUT …/choices`): a workshop
+ * for every round, the same shape as in a registration. The service checks them against
+ * the event and its free seats.
+ */
+export const ChoiceChangeInputSchema = z.strictObject({ choices: Choices });
