@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EventDocumentSchema } from '../../domain/events/document';
-import { RegistrationInputSchema } from '../../domain/registration/input';
+import { ChoiceChangeInputSchema, RegistrationInputSchema } from '../../domain/registration/input';
 
 /*
  * The OpenAPI 3.1 document, generated from the same Zod schemas that validate requests
@@ -14,6 +14,7 @@ const jsonSchema = (schema: z.ZodType) => {
 };
 const eventDocument = jsonSchema(EventDocumentSchema);
 const registrationInput = jsonSchema(RegistrationInputSchema);
+const choiceChangeInput = jsonSchema(ChoiceChangeInputSchema);
 
 const problem = {
   type: 'object',
@@ -23,7 +24,10 @@ const problem = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'unsupported_media_type', 'rate_limited'] },
+        code: {
+          type: 'string',
+          enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'offer_expired', 'too_large', 'unsupported_media_type', 'rate_limited'],
+        },
         message: { type: 'string', description: 'Uitleg in het Nederlands.' },
         problems: {
           type: 'array',
@@ -60,6 +64,7 @@ export const openApiDocument = {
     schemas: {
       EventDocument: eventDocument,
       RegistrationInput: registrationInput,
+      ChoiceChangeInput: choiceChangeInput,
       Registration: {
         type: 'object',
         required: ['id', 'event', 'status', 'choices', 'personalUrl', 'token'],
@@ -67,12 +72,23 @@ export const openApiDocument = {
           outcome: { type: 'string', enum: ['confirmed', 'waitlisted', 'pending'], description: 'Alleen in het antwoord op POST.' },
           id: { type: 'string', format: 'uuid' },
           event: { type: 'string', description: 'Slug van het evenement.' },
-          status: { type: 'string', enum: ['confirmed', 'waitlisted', 'pending', 'refused', 'cancelled'] },
+          status: {
+            type: 'string',
+            enum: ['confirmed', 'waitlisted', 'pending', 'offered', 'refused', 'cancelled', 'expired'],
+            description:
+              '`offered`: een vrijgekomen plaats is aangeboden en wordt vastgehouden tot `offerExpiresAt`; accepteren met POST …/accept. ' +
+              '`expired`: het aanbod is niet op tijd geaccepteerd.',
+          },
           position: { type: ['integer', 'null'], description: 'Plaats op de wachtlijst (1 = eerstvolgende).' },
           waitReason: { type: ['string', 'null'], enum: ['event_full', 'organisation_full', 'organisations_full', 'domain_full', null] },
           name: { type: 'string' },
           email: { type: 'string', format: 'email' },
           organisation: { type: ['string', 'null'] },
+          offerExpiresAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+            description: 'Bij `offered`: tot wanneer de plaats geaccepteerd kan worden (daarna gaat die naar de volgende op de wachtlijst); anders null.',
+          },
           choices: {
             type: 'array',
             items: {
@@ -85,7 +101,7 @@ export const openApiDocument = {
               },
             },
           },
-          personalUrl: { type: 'string', format: 'uri', description: 'De persoonlijke link: bekijken, annuleren, agenda.' },
+          personalUrl: { type: 'string', format: 'uri', description: 'De persoonlijke link: bekijken, keuzes wijzigen, een aangeboden plaats accepteren, annuleren, agenda.' },
           token: { type: 'string', description: 'Geheim: geeft toegang tot deze aanmelding.' },
           createdAt: { type: 'string', format: 'date-time' },
         },
@@ -230,11 +246,43 @@ export const openApiDocument = {
         },
       },
       delete: {
-        summary: 'Annuleren of van de wachtlijst af; de vrijgekomen plaats gaat naar de wachtlijst',
+        summary: 'Annuleren, van de wachtlijst af of een aangeboden plaats afwijzen; de vrijgekomen plaats gaat naar de wachtlijst',
         responses: {
           200: { description: 'Geannuleerd', content: { 'application/json': { schema: { $ref: '#/components/schemas/Registration' } } } },
           404: errorResponse('Onbekend token'),
           409: errorResponse('Annuleren kan niet meer'),
+        },
+      },
+    },
+    '/registrations/{token}/accept': {
+      parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+      post: {
+        summary: 'Een aangeboden plaats accepteren',
+        description:
+          'Alleen bij status `offered`, vóór `offerExpiresAt`. Daarna is de aanmelding `confirmed` (of `pending` als het evenement goedkeuring vraagt). ' +
+          'Nog eens accepteren geeft dezelfde aanmelding terug. Te laat: 409 `offer_expired`; de aanmelding is dan `expired` en de plaats gaat naar de volgende op de wachtlijst.',
+        responses: {
+          200: { description: 'Geaccepteerd', content: { 'application/json': { schema: { $ref: '#/components/schemas/Registration' } } } },
+          404: errorResponse('Onbekend token'),
+          409: errorResponse('Er staat geen plaats open om te accepteren (`conflict`) of het aanbod is verlopen (`offer_expired`)'),
+        },
+      },
+    },
+    '/registrations/{token}/choices': {
+      parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+      put: {
+        summary: 'De gekozen deelsessies wijzigen',
+        description:
+          'Eén deelsessie per ronde, zoals bij aanmelden. Een nieuwe keuze moet plaats hebben; wie op de wachtlijst van het evenement staat, mag ook een volle deelsessie kiezen. ' +
+          'De plaats die vrijkomt gaat naar de eerste op de wachtlijst van die deelsessie. Kan tot het evenement begint.',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ChoiceChangeInput' } } } },
+        responses: {
+          200: { description: 'De aanmelding met de (gewijzigde) keuzes', content: { 'application/json': { schema: { $ref: '#/components/schemas/Registration' } } } },
+          400: errorResponse('Ongeldige keuzes of een volle deelsessie: elk probleem met zijn ronde (`choices.ronde-1`)'),
+          404: errorResponse('Onbekend token'),
+          409: errorResponse('Het evenement is begonnen'),
+          413: errorResponse('Groter dan 64 kB'),
+          415: errorResponse('Geen application/json'),
         },
       },
     },

@@ -158,7 +158,15 @@ describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
     const res = await app.request('/api/v1/openapi.json');
     const spec = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: { EventDocument: { properties: Record<string, unknown>; required: string[] } } } };
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths)).toEqual(['/events', '/events/{slug}', '/events/{slug}/registrations', '/registrations/{token}', '/events/{slug}/availability']);
+    expect(Object.keys(spec.paths)).toEqual([
+      '/events',
+      '/events/{slug}',
+      '/events/{slug}/registrations',
+      '/registrations/{token}',
+      '/registrations/{token}/accept',
+      '/registrations/{token}/choices',
+      '/events/{slug}/availability',
+    ]);
     const schema = spec.components.schemas.EventDocument;
     expect(schema.required).toEqual(expect.arrayContaining(['slug', 'title', 'summary', 'format', 'meetings']));
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['programme', 'workshops', 'registration', 'price', 'report']));

@@ -4,7 +4,8 @@ import type { AppEnv } from '../../app';
 import { findEventRowBySlug } from '../../domain/events/data';
 import { createEvent, organises, getEventDocument, getEventView, listAgenda, replaceEvent } from '../../domain/events/service';
 import { authenticateApiToken } from '../../domain/organisers/service';
-import { cancelRegistration, getRegistration, register, type RegistrationView } from '../../domain/registration/service';
+import { ChoiceChangeInputSchema } from '../../domain/registration/input';
+import { acceptOffer, cancelRegistration, changeChoices, getRegistration, register, type RegistrationView } from '../../domain/registration/service';
 import { isoLocal } from '../../kernel/dates';
 import { hasUnstorableText } from '../../kernel/text';
 import { DomainError } from '../../kernel/errors';
@@ -76,6 +77,7 @@ function registrationJson(r: RegistrationView, publicUrl: string) {
     email: r.email,
     organisation: r.organisation,
     choices: r.choices,
+    offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
     personalUrl: `${publicUrl}/aanmelding/${r.token}`,
     token: r.token,
     createdAt: r.createdAt.toISOString(),
@@ -226,6 +228,40 @@ export function apiV1Routes() {
     const { db, clock, config } = c.var.deps;
     const result = await cancelRegistration(db, c.req.param('token'), clock(), config.publicUrl);
     c.var.deps.pageCache.invalidate(result.registration.eventId);
+    return c.json(registrationJson(result.registration, config.publicUrl));
+  });
+
+  app.post('/registrations/:token/accept', async (c) => {
+    const { db, clock, config } = c.var.deps;
+    const result = await acceptOffer(db, c.req.param('token'), clock(), config.publicUrl);
+    c.var.deps.pageCache.invalidate(result.registration.eventId);
+    // Too late is a refusal for the caller, although the offer did lapse (and passed on) just now.
+    if (result.kind === 'expired')
+      return c.json(
+        { error: { code: 'offer_expired', message: 'Het aanbod is verlopen: de plaats is niet op tijd geaccepteerd en gaat naar de volgende op de wachtlijst.' } },
+        409,
+      );
+    return c.json(registrationJson(result.registration, config.publicUrl));
+  });
+
+  app.put('/registrations/:token/choices', registrationTooLarge, async (c) => {
+    const { db, clock, config } = c.var.deps;
+    const body = ChoiceChangeInputSchema.safeParse(await jsonBody(c));
+    if (!body.success)
+      return c.json(
+        {
+          error: {
+            code: 'invalid',
+            message: 'De keuzes zijn niet volledig of niet juist.',
+            problems: body.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(keuzes)', message: i.message })),
+          },
+        },
+        400,
+      );
+    const result = await changeChoices(db, c.req.param('token'), body.data.choices, clock(), config.publicUrl);
+    if (result.kind === 'invalid')
+      return c.json({ error: { code: 'invalid', message: 'De keuzes zijn niet volledig of niet juist.', problems: result.problems } }, 400);
+    if (result.kind === 'changed') c.var.deps.pageCache.invalidate(result.registration.eventId);
     return c.json(registrationJson(result.registration, config.publicUrl));
   });
 
