@@ -182,4 +182,25 @@ describe.each(databaseKinds)('queueing mail on $name', ({ open }) => {
     await database.db.update(events).set({ updatedAt: sql`${events.updatedAt} + interval '1 minute'` }).where(eq(events.id, id));
     expect(await queue()).toBe(2);
   });
+
+  it('renders an edit as committed, not as an edit of the same version that was rolled back', async () => {
+    const { slug, id } = await event();
+    await registerOne(slug, 1);
+    const [row] = await database.db.select().from(events).where(eq(events.id, id));
+    const version = new Date(row!.updatedAt.getTime() + 1000);
+    const edit = (title: string) => async (tx: Parameters<Parameters<typeof database.db.transaction>[0]>[0]) => {
+      await tx.update(events).set({ title, updatedAt: version }).where(eq(events.id, id));
+      return queueEventChangedMails(tx, { eventId: id, changes: ['dates'], now: TEST_NOW, baseUrl: BASE_URL });
+    };
+    await expect(
+      database.db.transaction(async (tx) => {
+        await edit('Teruggedraaid')(tx);
+        throw new Error('the edit failed after its mails were rendered');
+      }),
+    ).rejects.toThrow('the edit failed');
+    // The retried edit gets the same updated_at (the same clock second): its mail must still say what it committed.
+    expect(await database.db.transaction(edit('Vastgelegd'))).toBe(1);
+    const [mail] = (await mails({ eventId: id })).filter((m) => m.kind === 'event_changed');
+    expect(mail!.subject).toBe('Gewijzigd: Vastgelegd');
+  });
 });

@@ -310,9 +310,17 @@ const contextCache = new Map<string, EventContext>();
 const CONTEXT_CACHE_MAX = 200;
 
 async function loadEventContext(tx: Db, eventId: string, baseUrl: string): Promise<EventContext> {
-  const [event] = await tx.select().from(events).where(eq(events.id, eventId)).limit(1);
-  if (!event) throw new Error(`No event ${eventId}`);
-  const cacheKey = `${eventId}|${event.updatedAt.getTime()}|${baseUrl}`;
+  // xmin, the transaction that wrote this version of the row, is in the key as well: an
+  // edit whose mails were rendered (and kept here) and which then rolled back must not
+  // lend its content to a retried edit that gets the same updated_at.
+  const [found] = await tx
+    .select({ event: events, writtenBy: sql<string>`${events}.xmin::text` })
+    .from(events)
+    .where(eq(events.id, eventId))
+    .limit(1);
+  if (!found) throw new Error(`No event ${eventId}`);
+  const { event } = found;
+  const cacheKey = `${eventId}|${event.updatedAt.getTime()}|${found.writtenBy}|${baseUrl}`;
   const cached = contextCache.get(cacheKey);
   if (cached) return { ...cached, event };
   const ctx = await readEventContext(tx, event, baseUrl);
