@@ -40,9 +40,21 @@ export async function findEventRowBySlug(db: Db, slug: string) {
   return row ?? null;
 }
 
-export async function loadEventRows(db: Db, event: typeof events.$inferSelect): Promise<EventRows> {
+/** Drizzle queries run when awaited: all at once on the pool, or one after another. */
+async function runAll<T extends readonly PromiseLike<unknown>[]>(queries: T, oneAtATime: boolean): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  if (!oneAtATime) return Promise.all(queries) as Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }>;
+  const out: unknown[] = [];
+  for (const q of queries) out.push(await q);
+  return out as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
+/**
+ * Every row of one event. In a transaction pass `inTransaction`: a transaction is one
+ * connection, and node-postgres deprecates a second query sent before the first answered.
+ */
+export async function loadEventRows(db: Db, event: typeof events.$inferSelect, opts: { inTransaction?: boolean } = {}): Promise<EventRows> {
   const id = event.id;
-  const [orgs, vs, ms, ss, ps, ws, wrs, cs, rs] = await Promise.all([
+  const [orgs, vs, ms, ss, ps, ws, wrs, cs, rs] = await runAll([
     db
       .select({ organiser: organisers, role: eventOrganisers.role })
       .from(eventOrganisers)
@@ -57,7 +69,7 @@ export async function loadEventRows(db: Db, event: typeof events.$inferSelect): 
     db.select().from(workshopRounds).where(eq(workshopRounds.eventId, id)),
     db.select().from(contacts).where(eq(contacts.eventId, id)).orderBy(asc(contacts.position)),
     db.select().from(reports).where(eq(reports.eventId, id)).limit(1),
-  ]);
+  ] as const, opts.inTransaction ?? false);
   return {
     event,
     organisers: orgs.map((o) => ({ ...o.organiser, role: o.role })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRangeNl, isFull, mapUrl, organiserLinkProblems, placesLeft, registrationState, scheduleOf, type RegistrationSettingsView } from './rules';
+import { formatDateRangeNl, isFull, mapUrl, nextVersion, organiserLinkProblems, placesLeft, registrationState, scheduleOf, type RegistrationSettingsView } from './rules';
 
 const t = (s: string) => new Date(s);
 const base: RegistrationSettingsView = { mode: 'form', opensAt: null, closesAt: null, capacity: 75, waitlist: true };
@@ -113,5 +113,16 @@ describe('organiserLinkProblems', () => {
     ['a co-organiser drops an unclaimed partner', 'b', [link('a', 'organiser'), link('b', 'co_organiser'), link('x', 'co_organiser', false)], [link('a', 'organiser'), link('b', 'co_organiser')], 0],
   ])('%s: %i problem(s)', (_name, actorId, existing, proposed, count) => {
     expect(organiserLinkProblems({ actorId, existing, proposed })).toHaveLength(count);
+  });
+});
+
+describe('nextVersion', () => {
+  it.each([
+    ['the clock when it is a second or more later', '2026-11-22T11:00:00.250Z', '2026-11-22T11:00:05.100Z', '2026-11-22T11:00:05.100Z'],
+    ['the next whole second when the clock is in the same second', '2026-11-22T11:00:00.250Z', '2026-11-22T11:00:00.900Z', '2026-11-22T11:00:01.000Z'],
+    ['the next whole second under a fixed clock', '2026-11-22T11:00:00.000Z', '2026-11-22T11:00:00.000Z', '2026-11-22T11:00:01.000Z'],
+    ['the next whole second when the clock is behind', '2026-11-22T11:00:07.000Z', '2026-11-22T11:00:03.000Z', '2026-11-22T11:00:08.000Z'],
+  ])('takes %s', (_name, previous, now, expected) => {
+    expect(nextVersion(t(previous), t(now))).toEqual(t(expected));
   });
 });

@@ -142,6 +142,17 @@ export function scheduleOf(meetingsIn: MeetingTimes[]): Schedule {
   return { kind: 'series', date: formatDateRangeNl(first.startsAt, last.startsAt), count: ms.length };
 }
 
+/**
+ * The updated_at of an edit. Strictly later than before even under a fixed clock (page
+ * caches and mail dedupe keys are per version), and in a later whole second: an
+ * invitation's SEQUENCE counts seconds (mail/calendar.ts), and a calendar only takes an
+ * update whose SEQUENCE is higher than that of the invitation it already has.
+ */
+export function nextVersion(previous: Date, now: Date): Date {
+  const nextSecond = (Math.floor(previous.getTime() / 1000) + 1) * 1000;
+  return new Date(Math.max(now.getTime(), nextSecond));
+}
+
 /** A report is public from its publication moment on; without one it is a draft. */
 export function isPublished(publishedAt: Date | null | undefined, now: Date): boolean {
   return publishedAt != null && publishedAt <= now;

@@ -5,8 +5,10 @@ import { eventDocument } from '../../../test/factories';
 import { TEST_NOW } from '../../../test/app';
 import { loadDemoIfEmpty } from '../../demo/load';
 import { DomainError } from '../../kernel/errors';
+import { listEventMails, queueRegistrationMail } from '../mail/service';
 import { ensureOrganiser } from '../organisers/service';
 import { registrationChoices, registrations } from '../registration/table';
+import type { EventDocument, EventDocumentInput } from './document';
 import { createEvent, getEventDocument, getEventView, listAgenda, replaceEvent } from './service';
 import { programmeItems, workshops } from './table';
 
@@ -231,5 +233,133 @@ describe.each(databaseKinds)('the demo on $name', ({ open }) => {
     expect(mails.filter((m) => !m.endsWith('@example.org'))).toEqual([]);
     const phones = docs.flatMap((d) => [...d!.contacts.map((c) => c.phone), ...d!.workshops.map((w) => w.contact?.phone)]).filter(Boolean);
     expect(phones.filter((p) => !/^(06-0000\d{4}|\+31 6 0000 ?\d{4})$/.test(p!))).toEqual([]);
+  });
+});
+
+describe.each(databaseKinds)("mails about an organiser's edit on $name", ({ open }) => {
+  const BASE_URL = 'http://bijeen.test';
+  let database: TestDatabase;
+  let organiserId: string;
+  let n = 0;
+
+  beforeAll(async () => {
+    database = await open();
+    organiserId = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
+  });
+  afterAll(() => database?.close());
+
+  /** A published event with one registrant in each status. */
+  async function eventWithRegistrants(over: Partial<EventDocumentInput> = {}) {
+    const slug = `gewijzigd-${++n}`;
+    const created = await createEvent(database.db, eventDocument({ slug, ...over }), { actingOrganiserId: organiserId, now: TEST_NOW });
+    const eventId = created.id!;
+    const add = async (status: 'confirmed' | 'pending' | 'waitlisted' | 'cancelled', name: string) => {
+      const [r] = await database.db
+        .insert(registrations)
+        .values({ eventId, status, name, email: `${name.toLowerCase()}@example.org` })
+        .returning();
+      return r!;
+    };
+    const people = {
+      confirmed: await add('confirmed', 'Bevestigd'),
+      pending: await add('pending', 'Beoordeeld'),
+      waitlisted: await add('waitlisted', 'Wachtend'),
+      cancelled: await add('cancelled', 'Afgemeld'),
+    };
+    return { slug, eventId, created, people };
+  }
+  const changedMails = async (eventId: string) => (await listEventMails(database.db, eventId)).filter((m) => m.kind === 'event_changed');
+  const replace = (slug: string, doc: unknown, over: { notifyRegistrants?: boolean; now?: Date } = {}) =>
+    replaceEvent(database.db, slug, doc, { actingOrganiserId: organiserId, now: TEST_NOW, baseUrl: BASE_URL, ...over });
+  /** Half an hour earlier: the programme still lies within the meeting. */
+  const earlier = (m: EventDocument['meetings'][number]) => ({ ...m, startsAt: '2030-03-06T12:00:00+01:00', endsAt: '2030-03-06T17:00:00+01:00' });
+  const sequenceIn = (ics: string) => Number(/^SEQUENCE:(\d+)$/m.exec(ics)![1]);
+
+  it('tells every active registrant that the date moved, and sends those with a place an updated invitation', async () => {
+    const { slug, eventId, created, people } = await eventWithRegistrants();
+    // The confirmed registrant has the invitation of the version before the edit.
+    await database.db.transaction((tx) =>
+      queueRegistrationMail(tx, { kind: 'confirmation', registrationId: people.confirmed.id, now: TEST_NOW, baseUrl: BASE_URL }),
+    );
+    const invitation = (await listEventMails(database.db, eventId)).find((m) => m.kind === 'confirmation')!.ics!;
+
+    // The same clock as the creation: the new version must still be a later one.
+    await replace(slug, { ...created, meetings: created.meetings.map(earlier) });
+
+    const mails = await changedMails(eventId);
+    expect(mails.map((m) => m.registrationId).sort()).toEqual([people.confirmed.id, people.pending.id, people.waitlisted.id].sort());
+    const toConfirmed = mails.find((m) => m.registrationId === people.confirmed.id)!;
+    expect(toConfirmed).toMatchObject({ subject: 'Gewijzigd: Proefdag wijkaanpak', toAddress: 'bevestigd@example.org' });
+    expect(toConfirmed.textBody).toContain('Er is iets gewijzigd aan Proefdag wijkaanpak, waarvoor u bent aangemeld: de datum of tijd.');
+    expect(toConfirmed.textBody).toContain('woensdag 6 maart 2030, 12:00–17:00 uur');
+    expect(toConfirmed.ics).toContain('METHOD:REQUEST');
+    expect(toConfirmed.ics).toContain('DTSTART;TZID=Europe/Amsterdam:20300306T120000');
+    expect(toConfirmed.ics).toContain('STATUS:CONFIRMED');
+    // Same UID, higher SEQUENCE: the calendar moves the entry instead of adding one.
+    expect(/^UID:.*$/m.exec(toConfirmed.ics!)![0]).toBe(/^UID:.*$/m.exec(invitation)![0]);
+    expect(sequenceIn(toConfirmed.ics!)).toBeGreaterThan(sequenceIn(invitation));
+    // Without a place, no invitation.
+    expect(mails.filter((m) => m.registrationId !== people.confirmed.id).map((m) => m.ics)).toEqual([null, null]);
+  });
+
+  it('queues the same edit once: sending the document again tells nobody anything new', async () => {
+    const { slug, eventId, created } = await eventWithRegistrants();
+    const moved = { ...created, meetings: created.meetings.map(earlier) };
+    await replace(slug, moved);
+    await replace(slug, moved);
+    expect(await changedMails(eventId)).toHaveLength(3);
+  });
+
+  it('withdraws the invitation when the event is cancelled, and moves nobody up into it', async () => {
+    const { slug, eventId, created, people } = await eventWithRegistrants({ registration: { capacity: 2 } });
+    // Room for the waiting registrant too: in a cancelled event it still gets no place.
+    await replace(slug, { ...created, status: 'cancelled', registration: { ...created.registration, capacity: 10 } });
+
+    const mails = await changedMails(eventId);
+    expect(mails).toHaveLength(3);
+    const toConfirmed = mails.find((m) => m.registrationId === people.confirmed.id)!;
+    expect(toConfirmed.subject).toBe('Gaat niet door: Proefdag wijkaanpak');
+    expect(toConfirmed.textBody).toContain('gaat helaas niet door');
+    expect(toConfirmed.ics).toContain('METHOD:CANCEL');
+    expect(toConfirmed.ics).toContain('STATUS:CANCELLED');
+    const [waiting] = await database.db.select().from(registrations).where(eq(registrations.id, people.waitlisted.id));
+    expect(waiting!.status).toBe('waitlisted');
+    expect((await listEventMails(database.db, eventId)).filter((m) => m.kind === 'confirmation')).toEqual([]);
+  });
+
+  it('mails nobody about a new summary, other texts or a speaker’s bio', async () => {
+    const { slug, eventId, created } = await eventWithRegistrants();
+    await replace(slug, {
+      ...created,
+      summary: 'Een andere samenvatting.',
+      sections: [{ heading: 'Anders', body: 'Nieuwe tekst.' }],
+      speakers: created.speakers.map((s) => ({ ...s, bio: 'Een langere bio.' })),
+    });
+    expect(await changedMails(eventId)).toEqual([]);
+    expect((await getEventDocument(database.db, slug))!.summary).toBe('Een andere samenvatting.');
+  });
+
+  it('mails nobody when the organiser asks not to, and still saves the edit', async () => {
+    const { slug, eventId, created } = await eventWithRegistrants();
+    await replace(slug, { ...created, meetings: created.meetings.map(earlier) }, { notifyRegistrants: false });
+    expect(await changedMails(eventId)).toEqual([]);
+    expect((await getEventDocument(database.db, slug))!.meetings[0]!.startsAt).toBe('2030-03-06T12:00:00+01:00');
+  });
+
+  it('mails nobody about changes to a draft', async () => {
+    const { slug, eventId, created } = await eventWithRegistrants({ status: 'draft' });
+    await replace(slug, { ...created, meetings: created.meetings.map(earlier) });
+    expect(await changedMails(eventId)).toEqual([]);
+  });
+
+  it('tells the waiting registrant of the change before a capacity raise gives them a place', async () => {
+    const { slug, eventId, created, people } = await eventWithRegistrants({ registration: { capacity: 2 } });
+    await replace(slug, { ...created, meetings: created.meetings.map(earlier), registration: { ...created.registration, capacity: 3 } });
+    const mails = await listEventMails(database.db, eventId);
+    expect(mails.filter((m) => m.registrationId === people.waitlisted.id).map((m) => [m.kind, m.ics === null]).sort()).toEqual([
+      ['confirmation', false],
+      ['event_changed', true],
+    ]);
+    expect(mails.find((m) => m.kind === 'confirmation')!.textBody).toContain('woensdag 6 maart 2030, 12:00–17:00 uur');
   });
 });

@@ -4,11 +4,13 @@ import type { Db } from '../../db/client';
 import { isoLocal } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
 import { apiTokens, organisers } from '../organisers/table';
+import { queueEventChangedMails } from '../mail/service';
 import { notifyEventChanged } from './changes';
 import { lockEvent, promoteWaiting } from '../registration/service';
 import { activeChoiceRefs, findEventRowBySlug, listEventRows, loadEventRows, loadTakenSeats, type EventRows } from './data';
+import { eventChanges } from './diff';
 import { EventDocumentSchema, problemsOf, type EventDocument } from './document';
-import { isFull, isPublished, organiserLinkProblems, placesLeft, registrationState, type RegistrationState } from './rules';
+import { isFull, isPublished, nextVersion, organiserLinkProblems, placesLeft, registrationState, type RegistrationState } from './rules';
 import {
   contacts,
   eventOrganisers,
@@ -77,8 +79,14 @@ export interface SaveOptions {
 }
 
 export interface ReplaceOptions extends SaveOptions {
-  /** The site's public base URL, for the links in mails to people who move up. */
+  /** The site's public base URL, for the links in mails to registrants. */
   baseUrl: string;
+  /**
+   * Mail everyone registered what changed (new dates, venue, online details, programme,
+   * or the cancellation) when the event is published. Default true; false for an
+   * organiser who will tell them otherwise, or is only fixing a typo.
+   */
+  notifyRegistrants?: boolean;
 }
 
 /** Create an event from a document. The acting organiser becomes its (main) organiser. */
@@ -108,6 +116,7 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
     throw new DomainError('invalid', 'De slug in het document hoort gelijk te zijn aan die in het adres.', [
       { path: 'slug', message: `Verwacht "${slug}".` },
     ]);
+  const now = opts.now ?? new Date();
   await db.transaction(async (tx) => {
     const existing = await findEventRowBySlug(tx, slug);
     if (!existing) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
@@ -119,15 +128,27 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
       throw new DomainError('forbidden', 'U organiseert dit evenement niet en mag het niet wijzigen.');
     }
     await assertNoActiveChoicesLost(tx, existing.id, doc);
+    // Registrants hear about an event they could see: a published one, still published or
+    // now cancelled. A draft had nobody registered to tell.
+    const tell = opts.notifyRegistrants !== false && existing.status === 'published' && doc.status !== 'draft';
+    const before = tell ? documentOf(await loadEventRows(tx, existing, { inTransaction: true }), { includePrivate: true }) : null;
     await tx
       .update(events)
-      // Strictly later than before, even under a fixed clock: caches and mail versions key on it.
-      .set({ ...eventColumns(doc), updatedAt: new Date(Math.max((opts.now ?? new Date()).getTime(), existing.updatedAt.getTime() + 1)) })
+      .set({ ...eventColumns(doc), updatedAt: nextVersion(existing.updatedAt, now) })
       .where(eq(events.id, existing.id));
     await writeChildren(tx, existing.id, doc, opts.actingOrganiserId);
-    // More room (a higher capacity, a workshop's extra seats) goes to the waiting list.
-    const [updated] = await tx.select().from(events).where(eq(events.id, existing.id));
-    await promoteWaiting(tx, updated!, opts.now ?? new Date(), opts.baseUrl);
+    // After the write and its new updated_at: the mails read the event as it is now, and
+    // their dedupe key and invitation SEQUENCE come from that new version. Before anyone
+    // moves up below: those at the time of the edit hear of it, and whoever then moves up
+    // gets a mail of their own (a confirmation or an offer) with the new details.
+    const changes = before ? eventChanges(before, doc) : [];
+    if (changes.length > 0) await queueEventChangedMails(tx, { eventId: existing.id, changes, now, baseUrl: opts.baseUrl });
+    // More room (a higher capacity, a workshop's extra seats) goes to the waiting list,
+    // but nobody moves up into an event that will not take place.
+    if (doc.status !== 'cancelled') {
+      const [updated] = await tx.select().from(events).where(eq(events.id, existing.id));
+      await promoteWaiting(tx, updated!, now, opts.baseUrl);
+    }
     await notifyEventChanged(tx, existing.id);
   });
   return (await getEventDocument(db, slug, { includePrivate: true }))!;
