@@ -202,12 +202,25 @@ export const openApiDocument = {
       },
       put: {
         summary: 'Een evenement vervangen',
-        description: 'Onderdelen worden op hun `key` herkend, zodat aanmeldingen bij rondes en deelsessies blijven bestaan.',
+        description:
+          'Onderdelen worden op hun `key` herkend, zodat aanmeldingen bij rondes en deelsessies blijven bestaan. ' +
+          'Is het evenement gepubliceerd, dan krijgt iedereen met een lopende aanmelding (bevestigd, wacht op goedkeuring, wachtlijst) een e-mail ' +
+          'over wat voor hen verandert: datum of tijd, locatie, online deelname, programma, of de annulering. Wie een plaats heeft, krijgt er een ' +
+          'bijgewerkte agenda-uitnodiging bij (bij annulering: de intrekking). Tekstuele wijzigingen (samenvatting, teksten, sprekers) geven geen e-mail.',
         security: [{ organiserToken: [] }],
+        parameters: [
+          {
+            name: 'notify',
+            in: 'query',
+            required: false,
+            description: '`false`: geen e-mail aan de aangemelden over deze wijziging, bijvoorbeeld omdat u hen zelf inlicht.',
+            schema: { type: 'boolean', default: true },
+          },
+        ],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } } },
         responses: {
           200: { description: 'Vervangen', content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } } },
-          400: errorResponse('Ongeldig document'),
+          400: errorResponse('Ongeldig document, of `notify` is niet `true` of `false`'),
           401: errorResponse('Geen of ongeldig token'),
           403: errorResponse('Niet uw evenement'),
           404: errorResponse('Onbekende slug'),

@@ -3,6 +3,7 @@ import { databaseKinds, type TestDatabase } from '../../../test/db';
 import { eventDocument } from '../../../test/factories';
 import { testApp } from '../../../test/app';
 import { loadDemoIfEmpty } from '../../demo/load';
+import { listEventMails } from '../../domain/mail/service';
 import { createApiToken, ensureOrganiser } from '../../domain/organisers/service';
 import { TEST_NOW } from '../../../test/app';
 
@@ -64,6 +65,50 @@ describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
     const res = await send('PUT', '/api/v1/events/api-put', { ...doc, title: 'Nieuwe titel' });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { title: string }).title).toBe('Nieuwe titel');
+  });
+
+  describe('mails about a PUT', () => {
+    const person = (i: number) => ({ name: `Deelnemer ${i}`, email: `put${i}@example.org`, choices: { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }, consents: { privacy: true } });
+    /** A published event with two registrants, one of whom cancelled again. */
+    async function withRegistrants(slug: string) {
+      const doc = eventDocument({ slug });
+      const created = (await (await send('POST', '/api/v1/events', doc)).json()) as { id: string };
+      const staying = (await (await send('POST', `/api/v1/events/${slug}/registrations`, person(1), null)).json()) as { id: string };
+      const leaving = (await (await send('POST', `/api/v1/events/${slug}/registrations`, person(2), null)).json()) as { token: string };
+      expect((await app.request(`/api/v1/registrations/${leaving.token}`, { method: 'DELETE' })).status).toBe(200);
+      return { doc, eventId: created.id, stayingId: staying.id };
+    }
+    const moved = (doc: ReturnType<typeof eventDocument>) => ({
+      ...doc,
+      meetings: doc.meetings!.map((m) => ({ ...m, startsAt: '2030-03-06T12:00:00+01:00', endsAt: '2030-03-06T17:00:00+01:00' })),
+    });
+    const changed = async (eventId: string) => (await listEventMails(database.db, eventId)).filter((m) => m.kind === 'event_changed');
+
+    it('tells the registrant who stayed of a new time, with an updated invitation', async () => {
+      const { doc, eventId, stayingId } = await withRegistrants('api-verzet');
+      expect((await send('PUT', '/api/v1/events/api-verzet', moved(doc))).status).toBe(200);
+      const mails = await changed(eventId);
+      expect(mails.map((m) => [m.registrationId, m.toAddress])).toEqual([[stayingId, 'put1@example.org']]);
+      expect(mails[0]!.textBody).toContain('woensdag 6 maart 2030, 12:00–17:00 uur');
+      expect(mails[0]!.ics).toContain('METHOD:REQUEST');
+      expect(mails[0]!.ics).toContain('DTSTART;TZID=Europe/Amsterdam:20300306T120000');
+    });
+
+    it('tells nobody with notify=false', async () => {
+      const { doc, eventId } = await withRegistrants('api-stil-verzet');
+      expect((await send('PUT', '/api/v1/events/api-stil-verzet?notify=false', moved(doc))).status).toBe(200);
+      expect(await changed(eventId)).toEqual([]);
+    });
+
+    it('answers 400 to a notify that is neither true nor false, and changes nothing', async () => {
+      const { doc, eventId } = await withRegistrants('api-verkeerd-verzet');
+      const res = await send('PUT', '/api/v1/events/api-verkeerd-verzet?notify=nee', moved(doc));
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Geef notify=true of notify=false.');
+      expect(await changed(eventId)).toEqual([]);
+      const read = (await (await app.request('/api/v1/events/api-verkeerd-verzet')).json()) as { meetings: { startsAt: string }[] };
+      expect(read.meetings[0]!.startsAt).toBe('2030-03-06T12:30:00+01:00');
+    });
   });
 
   it('shows an edit on the public page at once, and on another app instance after the commit notification', async () => {
@@ -170,6 +215,8 @@ describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
     const schema = spec.components.schemas.EventDocument;
     expect(schema.required).toEqual(expect.arrayContaining(['slug', 'title', 'summary', 'format', 'meetings']));
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['programme', 'workshops', 'registration', 'price', 'report']));
+    const put = (spec.paths['/events/{slug}'] as { put: { parameters: { name: string; in: string; schema: unknown }[] } }).put;
+    expect(put.parameters).toContainEqual(expect.objectContaining({ name: 'notify', in: 'query', schema: { type: 'boolean', default: true } }));
   });
 
   it.each(['/evenementen/%00', '/api/v1/events/%00', '/evenementen/%00/kalender.ics', '/api/v1/events/%00/availability', '/evenementen/%F0%9F%98%80'])(

@@ -172,7 +172,16 @@ export function apiV1Routes() {
   app.put('/events/:slug', tooLarge, async (c) => {
     const { db, clock, config } = c.var.deps;
     const organiser = await authenticateApiToken(db, bearer(c));
-    const doc = await replaceEvent(db, c.req.param('slug'), await jsonBody(c), { actingOrganiserId: organiser.id, now: clock(), baseUrl: config.publicUrl });
+    const notify = c.req.query('notify');
+    // Only the two words: a typo ("flase") must not mail every registrant unasked.
+    if (notify !== undefined && notify !== 'true' && notify !== 'false')
+      throw new ApiError(400, 'invalid', 'Geef notify=true of notify=false.');
+    const doc = await replaceEvent(db, c.req.param('slug'), await jsonBody(c), {
+      actingOrganiserId: organiser.id,
+      now: clock(),
+      baseUrl: config.publicUrl,
+      notifyRegistrants: notify !== 'false',
+    });
     c.var.deps.pageCache.invalidate(doc.id!);
     return c.json(doc);
   });
