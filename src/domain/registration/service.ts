@@ -516,6 +516,8 @@ export async function cancelRegistration(db: Db, token: string, now: Date, baseU
  */
 export async function promoteWaiting(tx: Db, event: EventRow, now: Date, baseUrl: string): Promise<string[]> {
   const promoted: string[] = [];
+  // Nobody moves up into a cancelled event: a place there is worth nothing.
+  if (event.status === 'cancelled') return promoted;
   const status = promotionStatus(event);
   const offerExpiresAt = status === 'offered' ? offerExpiry(now, event.offerHours!) : null;
   for (let guard = 0; guard < 10_000; guard++) {
@@ -603,6 +605,7 @@ export async function acceptOffer(db: Db, token: string, now: Date, baseUrl: str
     if (current.status === 'confirmed' || current.status === 'pending')
       return { kind: 'accepted' as const, registration: await viewOf(tx, event, current) };
     if (current.status !== 'offered') throw new DomainError('conflict', 'Er staat voor deze aanmelding geen plaats open om te accepteren.');
+    if (event.status === 'cancelled') throw new DomainError('conflict', 'Dit evenement is geannuleerd; de plaats kan niet meer worden geaccepteerd.');
     if (!current.offerExpiresAt || now >= current.offerExpiresAt) {
       await expire(tx, event, [current.id], now, baseUrl);
       const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
@@ -675,6 +678,7 @@ export async function changeChoices(db: Db, token: string, raw: unknown, now: Da
   if (!found) throw new DomainError('not_found', 'Deze persoonlijke link is onbekend.');
   if (now >= found.event.startsAt)
     throw new DomainError('conflict', 'De bijeenkomst is begonnen; de keuzes kunnen niet meer worden gewijzigd. Neem contact op met de organisatie.');
+  if (found.event.status === 'cancelled') throw new DomainError('conflict', 'Dit evenement is geannuleerd; de keuzes kunnen niet meer worden gewijzigd.');
   const wanted = Object.entries(parsed.data)
     .filter(([, w]) => w !== '')
     .map(([roundKey, workshopKey]) => ({ roundKey, workshopKey }));
