@@ -1,4 +1,4 @@
-import { serve } from '@hono/node-server';
+import { serveApp } from './web/server';
 import pino from 'pino';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
@@ -55,7 +55,7 @@ logger.info({ mail: config.smtpUrl ? 'smtp' : `kept in ${join(config.dataDir, 'o
 const offers = startOfferSweeper({ db: database.db, logger, baseUrl: config.publicUrl, clock: systemClock });
 
 const app = createApp({ db: database.db, config, logger, clock: systemClock, ping: database.ping, pageCache });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serveApp(app.fetch, { port: config.port, hostname: config.host }, (info) => {
   logger.info(`bijeen luistert op http://localhost:${info.port}`);
 });
 
