@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '../../src/domain/events/service';
 import { programmeItems, workshops } from '../../src/domain/events/table';
 import { ensureOrganiser } from '../../src/domain/organisers/service';
+import { mailOutbox } from '../../src/domain/mail/table';
+import { acceptOffer, expireOffers } from '../../src/domain/registration/service';
 import { registrationChoices, registrations } from '../../src/domain/registration/table';
 import { NO_RATE_LIMITS, serveTestApp, TEST_NOW } from '../app';
 import { databaseKinds, type TestDatabase } from '../db';
@@ -207,5 +209,59 @@ describe.runIf(postgres)('registration races on PostgreSQL', () => {
       .from(registrationChoices)
       .where(inArray(registrationChoices.registrationId, rows.filter((r) => r.status === 'cancelled').map((r) => r.id)));
     expect(choices[0]!.n).toBe(60);
+  }, 120_000);
+
+  it('never lets an accepted offer and its lapse both happen, and passes every lapsed place on once', async () => {
+    const slug = 'race-aanbod';
+    const doc = raceEvent(slug, 40);
+    const created = await createEvent(database.db, { ...doc, registration: { ...doc.registration, offerHours: 24 } }, { actingOrganiserId: organiserId, now: TEST_NOW });
+    const person = (i: number) => ({
+      name: `Deelnemer ${i}`,
+      email: `aanbod${i}@example.org`,
+      organisation: `Organisatie ${i}`,
+      choices: { 'ronde-1': 'w3', 'ronde-2': 'w4' },
+      consents: { privacy: true },
+    });
+    const first = (await pool(Array.from({ length: 120 }, (_, i) => () => post(slug, person(i))), 1)).results;
+    const holders = first.filter((r) => r.body.status === 'confirmed');
+    expect(holders).toHaveLength(40);
+    // 20 places free up: the first 20 in the queue get an offer.
+    await pool(holders.slice(0, 20).map((h) => () => fetch(`${server.url}/api/v1/registrations/${h.body.token}`, { method: 'DELETE' })), 20);
+    const offered = await database.db
+      .select({ id: registrations.id, token: registrations.token })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, created.id!), eq(registrations.status, 'offered')));
+    expect(offered).toHaveLength(20);
+
+    // Half of them accept (each twice at once, the second click racing the first) while
+    // three sweeps, a day and more later, lapse whatever is still open.
+    const late = new Date(TEST_NOW.getTime() + 25 * 3_600_000);
+    const early = new Date(TEST_NOW.getTime() + 23 * 3_600_000);
+    const accepting = offered.slice(0, 10).flatMap((o) => [0, 1].map(() => () => acceptOffer(database.db, o.token, early, 'http://bijeen.test').then((r) => r.kind, (e: Error) => e.name)));
+    const sweeps = [0, 1, 2].map(() => () => expireOffers(database.db, late, 'http://bijeen.test').then(String));
+    const { results } = await pool([...accepting, ...sweeps].sort(() => 0.5 - Math.random()), 30);
+    expect(results.filter((r) => r === 'Error')).toEqual([]);
+
+    const rows = await database.db
+      .select({ id: registrations.id, status: registrations.status })
+      .from(registrations)
+      .where(eq(registrations.eventId, created.id!));
+    const status = new Map(rows.map((r) => [r.id, r.status]));
+    // Every one of the 20 ended as exactly one thing: accepted, or lapsed.
+    for (const o of offered) expect(['confirmed', 'expired']).toContain(status.get(o.id));
+    // The places never exceed the capacity, and none is left empty while people wait.
+    const holding = rows.filter((r) => ['confirmed', 'pending', 'offered'].includes(r.status));
+    expect(holding).toHaveLength(40);
+    // Each lapsed place went to exactly one next person: as many new offers as lapses.
+    const lapsed = offered.filter((o) => status.get(o.id) === 'expired').length;
+    const newOffers = rows.filter((r) => r.status === 'offered' && !offered.some((o) => o.id === r.id)).length;
+    expect(newOffers).toBe(lapsed);
+    // One offer_expired mail per lapse, and none to anyone who accepted.
+    const expiredMails = await database.db
+      .select({ registrationId: mailOutbox.registrationId })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.kind, 'offer_expired'), inArray(mailOutbox.registrationId, offered.map((o) => o.id))));
+    expect(expiredMails).toHaveLength(lapsed);
+    expect(expiredMails.every((m) => status.get(m.registrationId!) === 'expired')).toBe(true);
   }, 120_000);
 });
