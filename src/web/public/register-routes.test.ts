@@ -75,7 +75,7 @@ describe('the registration form', () => {
     const location = res.headers.get('location')!;
     expect(location).toMatch(/^\/aanmelding\/[A-Za-z0-9_-]{43}\?nieuw=1$/);
     const page = await app.request(location);
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     expect(page.headers.get('cache-control')).toBe('no-store');
     const html = await page.text();
     expect(html).toContain('Gelukt: u bent aangemeld');

@@ -81,9 +81,14 @@ function errorsOf(problems: { path: string; message: string }[]): FieldErrors {
 
 const newKey = () => randomBytes(16).toString('base64url');
 
-/** Personal pages carry a secret in their address: not cached, not indexed, not passed on. */
+/**
+ * Personal pages carry a secret in their address: not cached, not indexed, not passed on.
+ * `same-origin`, not `no-referrer`: under no-referrer a browser sends `Origin: null` with
+ * the page's own form posts (Fetch standard), and the CSRF check rightly refuses them.
+ * Same-origin sends the address only back to this site, never to another.
+ */
 function personal(c: Context<AppEnv>) {
-  c.set('headerOverrides', { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' });
+  c.set('headerOverrides', { 'cache-control': 'no-store', 'referrer-policy': 'same-origin', 'x-robots-tag': 'noindex' });
 }
 
 export function registerRoutes() {
