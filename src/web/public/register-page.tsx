@@ -34,7 +34,7 @@ export function fieldOf(path: string): string {
   return path;
 }
 
-const idOf = (field: string) => `veld-${field.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+export const idOf = (field: string) => `veld-${field.replace(/[^a-zA-Z0-9-]/g, '-')}`;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 const Field: FC<{
@@ -85,7 +85,7 @@ const TextInput: FC<{ field: string; label: string; values: FormValues; errors: 
   </Field>
 );
 
-const Fieldset: FC<{ field: string; legend: string; errors: FieldErrors; description?: string; children: Child }> = ({ field, legend, errors, description, children }) => {
+export const Fieldset: FC<{ field: string; legend: string; errors: FieldErrors; description?: string; children: Child }> = ({ field, legend, errors, description, children }) => {
   const id = idOf(field);
   const error = errors[field];
   return (
@@ -110,7 +110,7 @@ const Fieldset: FC<{ field: string; legend: string; errors: FieldErrors; descrip
   );
 };
 
-const Choice: FC<{ type: 'radio' | 'checkbox'; name: string; value: string; checked: boolean; label: Child; id: string }> = (p) => (
+export const Choice: FC<{ type: 'radio' | 'checkbox'; name: string; value: string; checked: boolean; label: Child; id: string; disabled?: boolean }> = (p) => (
   <div class={`utrecht-form-field utrecht-form-field--${p.type === 'radio' ? 'radio' : 'checkbox'}`}>
     <div class="utrecht-form-field__input">
       <input
@@ -120,6 +120,7 @@ const Choice: FC<{ type: 'radio' | 'checkbox'; name: string; value: string; chec
         value={p.value}
         id={p.id}
         checked={p.checked}
+        disabled={p.disabled}
       />
     </div>
     <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
@@ -130,7 +131,29 @@ const Choice: FC<{ type: 'radio' | 'checkbox'; name: string; value: string; chec
   </div>
 );
 
-const has = (values: FormValues, field: string, value: string) => {
+/** The summary of problems above a form, each linking to its field (the same on every form). */
+export const ErrorSummary: FC<{ errors: FieldErrors }> = ({ errors }) => {
+  const errorList = Object.entries(errors);
+  if (!errorList.length) return null;
+  return (
+    <section class="utrecht-alert utrecht-alert--error bijeen-state" aria-labelledby="fouten-kop" tabindex={-1} id="fouten">
+      <h2 class="utrecht-heading-2" id="fouten-kop">
+        Er {errorList.length === 1 ? 'is 1 punt' : `zijn ${errorList.length} punten`} om te verbeteren
+      </h2>
+      <ul class="utrecht-unordered-list">
+        {errorList.map(([field, message]) => (
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link" href={`#${idOf(field)}`}>
+              {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
+export const has = (values: FormValues, field: string, value: string) => {
   const v = values[field];
   return Array.isArray(v) ? v.includes(value) : v === value;
 };
@@ -150,7 +173,6 @@ export const RegisterPage: FC<RegisterPageProps> = ({ view, values, errors, csrf
   const when = scheduleText(doc.meetings.map((m) => ({ startsAt: new Date(m.startsAt), endsAt: new Date(m.endsAt), title: m.title })));
   const rounds = doc.programme.filter((p) => p.kind === 'round');
   const limits = doc.registration.organisationLimits;
-  const errorList = Object.entries(errors);
   const state = view.registration;
   const open = state.kind === 'open' || (state.kind === 'full' && state.waitlistOpen);
   return (
@@ -165,22 +187,7 @@ export const RegisterPage: FC<RegisterPageProps> = ({ view, values, errors, csrf
         {doc.title}, {when.date}
         {when.time ? `, ${when.time}` : ''}
       </p>
-      {errorList.length ? (
-        <section class="utrecht-alert utrecht-alert--error bijeen-state" aria-labelledby="fouten-kop" tabindex={-1} id="fouten">
-          <h2 class="utrecht-heading-2" id="fouten-kop">
-            Er {errorList.length === 1 ? 'is 1 punt' : `zijn ${errorList.length} punten`} om te verbeteren
-          </h2>
-          <ul class="utrecht-unordered-list">
-            {errorList.map(([field, message]) => (
-              <li class="utrecht-unordered-list__item">
-                <a class="utrecht-link" href={`#${idOf(field)}`}>
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ErrorSummary errors={errors} />
       {notice ? (
         <section class={`utrecht-alert utrecht-alert--${notice.type} bijeen-state`} aria-labelledby="melding-kop" id="melding" tabindex={-1}>
           <h2 class="utrecht-heading-2" id="melding-kop">

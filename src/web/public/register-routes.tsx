@@ -4,11 +4,12 @@ import type { AppEnv } from '../../app';
 import { eventsCalendar } from '../../domain/events/calendar';
 import type { Question } from '../../domain/events/document';
 import { getEventDocument, getEventView, type EventView } from '../../domain/events/service';
-import { cancelRegistration, getRegistration, register, resendPersonalLink } from '../../domain/registration/service';
+import { acceptOffer, cancelRegistration, changeChoices, getRegistration, register, resendPersonalLink } from '../../domain/registration/service';
+import { DomainError } from '../../kernel/errors';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { MessagePage, NotFoundPage } from './not-found-page';
 import { fieldOf, RegisterPage, type FieldErrors, type FormValues } from './register-page';
-import { PrivacyPage, RegistrationPage } from './registration-page';
+import { flashes, PrivacyPage, RegistrationPage, type Flash, type RegistrationPageProps } from './registration-page';
 
 /** The registrant's side: the form, the outcome, the personal page behind the link. */
 
@@ -171,19 +172,83 @@ export function registerRoutes() {
     },
   );
 
-  app.get('/aanmelding/:token', async (c) => {
+  /** The personal page, as it stands now, with what the request adds (a notice, the form's problems). */
+  const personalPage = async (
+    c: Context<AppEnv>,
+    status: 200 | 400 | 409,
+    extra: Pick<RegistrationPageProps, 'justRegistered' | 'flash' | 'values' | 'errors' | 'notice'> = {},
+  ) => {
     personal(c);
-    const r = await getRegistration(c.var.deps.db, c.req.param('token'));
+    const { db, clock } = c.var.deps;
+    const now = clock();
+    const r = await getRegistration(db, c.req.param('token')!);
     if (!r) return c.html(<NotFoundPage what="Deze persoonlijke link is onbekend. Controleer of u het hele adres uit de e-mail hebt overgenomen." />, 404);
-    const doc = await getEventDocument(c.var.deps.db, r.eventSlug, { includePrivate: true, now: c.var.deps.clock() });
-    return c.html(<RegistrationPage registration={r} doc={doc!} csrf={csrfToken(c)} justRegistered={c.req.query('nieuw') === '1'} />);
+    // Join links (private) for the registrant; live seats for the VOL marks in the choice form.
+    const view = await getEventView(db, r.eventSlug, now, { includePrivate: true });
+    return c.html(<RegistrationPage registration={r} doc={view!.doc} seats={view!.seats} csrf={csrfToken(c)} now={now} {...extra} />, status);
+  };
+
+  /** A personal-page action the registration refuses (too late, nothing to accept): the page, with why. */
+  const refused = (c: Context<AppEnv>, err: unknown, title: string) => {
+    if (err instanceof DomainError && err.code === 'conflict') return personalPage(c, 409, { notice: { title, text: err.message } });
+    throw err;
+  };
+
+  const back = (c: Context<AppEnv>, flash?: Flash) => c.redirect(`/aanmelding/${c.req.param('token')}${flash ? `?melding=${flash}` : ''}`, 303);
+
+  app.get('/aanmelding/:token', async (c) => {
+    const melding = c.req.query('melding');
+    return personalPage(c, 200, {
+      justRegistered: c.req.query('nieuw') === '1',
+      flash: flashes.find((f) => f === melding),
+    });
   });
 
+  // Cancel, leave the waiting list, or decline an offered place: all free what the registration held.
   app.post('/aanmelding/:token/annuleren', verifyCsrf, async (c) => {
     personal(c);
-    const result = await cancelRegistration(c.var.deps.db, c.req.param('token'), c.var.deps.clock(), c.var.deps.config.publicUrl);
-    c.var.deps.pageCache.invalidate(result.registration.eventId);
-    return c.redirect(`/aanmelding/${c.req.param('token')}`, 303);
+    try {
+      const result = await cancelRegistration(c.var.deps.db, c.req.param('token'), c.var.deps.clock(), c.var.deps.config.publicUrl);
+      c.var.deps.pageCache.invalidate(result.registration.eventId);
+    } catch (err) {
+      return refused(c, err, 'Annuleren kan niet meer');
+    }
+    return back(c);
+  });
+
+  app.post('/aanmelding/:token/accepteren', verifyCsrf, async (c) => {
+    personal(c);
+    try {
+      const result = await acceptOffer(c.var.deps.db, c.req.param('token'), c.var.deps.clock(), c.var.deps.config.publicUrl);
+      c.var.deps.pageCache.invalidate(result.registration.eventId);
+      return back(c, result.kind === 'accepted' ? 'geaccepteerd' : 'te-laat');
+    } catch (err) {
+      return refused(c, err, 'Er staat geen plaats voor u open');
+    }
+  });
+
+  app.post('/aanmelding/:token/keuzes', verifyCsrf, async (c) => {
+    personal(c);
+    const values = valuesOf((await c.req.parseBody({ all: true })) as Body);
+    const choices = Object.fromEntries(
+      Object.entries(values)
+        .filter(([k]) => k.startsWith('keuze.'))
+        .map(([k, v]) => [k.slice('keuze.'.length), str(v) ?? '']),
+    );
+    let result;
+    try {
+      result = await changeChoices(c.var.deps.db, c.req.param('token'), choices, c.var.deps.clock(), c.var.deps.config.publicUrl);
+    } catch (err) {
+      return refused(c, err, 'Uw keuzes kunnen niet meer worden gewijzigd');
+    }
+    if (result.kind !== 'invalid') {
+      if (result.kind === 'changed') c.var.deps.pageCache.invalidate(result.registration.eventId);
+      return back(c, result.kind === 'changed' ? 'gewijzigd' : 'ongewijzigd');
+    }
+    // About the registration as a whole (it is no longer active): no field to point at.
+    const whole = result.problems.find((p) => p.path === 'choices');
+    if (whole) return personalPage(c, 409, { notice: { title: 'Uw keuzes kunnen niet meer worden gewijzigd', text: whole.message } });
+    return personalPage(c, 400, { values, errors: errorsOf(result.problems) });
   });
 
   app.get('/aanmelding/:token/agenda.ics', async (c) => {

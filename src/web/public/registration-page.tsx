@@ -1,14 +1,19 @@
 import type { FC } from 'hono/jsx';
 import type { EventDocument } from '../../domain/events/document';
+import type { WorkshopSeats } from '../../domain/events/service';
 import type { RegistrationView } from '../../domain/registration/service';
-import { formatDateNl, formatTimeRangeNl } from '../../kernel/dates';
+import { formatDateNl, formatTimeNl, formatTimeRangeNl, isoLocal } from '../../kernel/dates';
 import { Layout } from '../components/layout';
 import { scheduleText } from './event-page';
+import { Choice, ErrorSummary, Fieldset, has, idOf, type FieldErrors, type FormValues } from './register-page';
 
 /*
  * The personal page behind the link in every mail: what you registered for, where you
- * stand, and what you can do (add to calendar, cancel or leave the waiting list). Join
- * links of online meetings appear here, for confirmed registrants only.
+ * stand, and what you can do (accept an offered place, change workshops, add to calendar,
+ * cancel or leave the waiting list). Join links of online meetings appear here, for
+ * confirmed registrants only. Every action is a plain form post answered with a redirect
+ * back here (POST-redirect-GET), so it all works without JavaScript and a reload never
+ * posts twice.
  */
 
 const statusText: Record<RegistrationView['status'], { title: string; type: 'ok' | 'info' | 'warning' | 'error' }> = {
@@ -29,18 +34,58 @@ const choiceStatus: Record<string, string> = {
   refused: 'Niet geaccepteerd',
 };
 
-export const RegistrationPage: FC<{ registration: RegistrationView; doc: EventDocument; csrf: string; justRegistered: boolean }> = ({
+/** What the page says after an action redirected back to it (`?melding=…`). */
+export type Flash = 'geaccepteerd' | 'te-laat' | 'gewijzigd' | 'ongewijzigd';
+export const flashes: readonly Flash[] = ['geaccepteerd', 'te-laat', 'gewijzigd', 'ongewijzigd'];
+
+/** "dinsdag 24 november 2026 om 12:00 uur", as in the offer mail. */
+const momentText = (d: Date) => `${formatDateNl(d)} om ${formatTimeNl(d)} uur`;
+
+export interface RegistrationPageProps {
+  registration: RegistrationView;
+  doc: EventDocument;
+  /** Live seats per workshop per round: which are VOL. */
+  seats: WorkshopSeats[];
+  csrf: string;
+  now: Date;
+  justRegistered?: boolean;
+  flash?: Flash | undefined;
+  /** The choice form as it was sent, with its problems (a 400). */
+  values?: FormValues;
+  errors?: FieldErrors;
+  /** A request the registration refused (a 409): why. */
+  notice?: { title: string; text: string } | undefined;
+}
+
+export const RegistrationPage: FC<RegistrationPageProps> = ({
   registration: r,
   doc,
+  seats,
   csrf,
-  justRegistered,
+  now,
+  justRegistered = false,
+  flash,
+  values,
+  errors = {},
+  notice,
 }) => {
   const s = statusText[r.status];
   const when = scheduleText(doc.meetings.map((m) => ({ startsAt: new Date(m.startsAt), endsAt: new Date(m.endsAt), title: m.title })));
   const title = (key: string) => doc.workshops.find((w) => w.key === key)?.title ?? key;
-  const roundNo = (key: string) => doc.programme.filter((p) => p.kind === 'round').findIndex((p) => p.key === key) + 1;
+  const rounds = doc.programme.filter((p) => p.kind === 'round');
+  const roundNo = (key: string) => rounds.findIndex((p) => p.key === key) + 1;
   const active = r.status === 'confirmed' || r.status === 'pending' || r.status === 'waitlisted';
   const joinLinks = r.status === 'confirmed' ? doc.meetings.filter((m) => m.online && m.joinUrl) : [];
+  // Choices can change until the first meeting starts, and not in a cancelled event (the service says the same).
+  const startsAt = Math.min(...doc.meetings.map((m) => new Date(m.startsAt).getTime()));
+  const canChangeChoices = (active || r.status === 'offered') && rounds.length > 0 && now.getTime() < startsAt && doc.status !== 'cancelled';
+  const contact = doc.contacts.find((c) => c.purpose === 'practical' && c.email) ?? doc.contacts.find((c) => c.email);
+  const heading =
+    justRegistered && r.status === 'confirmed'
+      ? 'Gelukt: u bent aangemeld'
+      : flash === 'geaccepteerd' && r.status === 'confirmed'
+        ? 'Gelukt: de plaats is van u'
+        : s.title;
   return (
     <Layout title={`Uw aanmelding: ${doc.title}`}>
       <h1 class="utrecht-heading-1">Uw aanmelding</h1>
@@ -51,10 +96,81 @@ export const RegistrationPage: FC<{ registration: RegistrationView; doc: EventDo
         , {when.date}
         {when.time ? `, ${when.time}` : ''}
       </p>
+      <ErrorSummary errors={errors} />
+      {notice ? (
+        <section class="utrecht-alert utrecht-alert--warning bijeen-state" aria-labelledby="melding-kop" id="melding" tabindex={-1}>
+          <h2 class="utrecht-heading-2" id="melding-kop">
+            {notice.title}
+          </h2>
+          <p class="utrecht-paragraph">{notice.text}</p>
+        </section>
+      ) : null}
+      {flash === 'gewijzigd' || flash === 'ongewijzigd' ? (
+        <section class="utrecht-alert utrecht-alert--ok bijeen-state" aria-labelledby="melding-kop" id="melding" tabindex={-1}>
+          <h2 class="utrecht-heading-2" id="melding-kop">
+            {flash === 'gewijzigd' ? 'Uw keuzes zijn gewijzigd' : 'Er is niets gewijzigd'}
+          </h2>
+          <p class="utrecht-paragraph">
+            {flash === 'gewijzigd'
+              ? `U krijgt een bevestiging met uw nieuwe keuzes per e-mail (${r.email}).`
+              : 'U koos dezelfde deelsessies als u al had.'}
+          </p>
+        </section>
+      ) : null}
       <section class={`utrecht-alert utrecht-alert--${s.type} bijeen-state`} aria-labelledby="status-kop" id="status" tabindex={-1}>
         <h2 class="utrecht-heading-2" id="status-kop">
-          {justRegistered && r.status === 'confirmed' ? 'Gelukt: u bent aangemeld' : s.title}
+          {heading}
         </h2>
+        {r.status === 'offered' && r.offerExpiresAt ? (
+          <>
+            <p class="utrecht-paragraph">
+              Er is een plaats vrijgekomen en die bieden wij u aan. Wilt u komen? Accepteer de plaats dan vóór{' '}
+              <strong>
+                <time datetime={isoLocal(r.offerExpiresAt)}>{momentText(r.offerExpiresAt)}</time>
+              </strong>
+              . Daarna gaat de plaats naar de volgende op de wachtlijst.
+            </p>
+            <div class="utrecht-button-group">
+              <form method="post" action={`/aanmelding/${r.token}/accepteren`}>
+                <input type="hidden" name="_csrf" value={csrf} />
+                <button class="utrecht-button utrecht-button--primary-action" type="submit">
+                  Plaats accepteren
+                </button>
+              </form>
+              <form method="post" action={`/aanmelding/${r.token}/annuleren`}>
+                <input type="hidden" name="_csrf" value={csrf} />
+                <button class="utrecht-button utrecht-button--secondary-action" type="submit" aria-describedby="afwijzen-uitleg">
+                  Plaats afwijzen
+                </button>
+              </form>
+            </div>
+            <p class="utrecht-paragraph" id="afwijzen-uitleg">
+              Wijst u de plaats af, dan vervalt uw aanmelding en gaat de plaats meteen naar de volgende op de wachtlijst.
+            </p>
+          </>
+        ) : null}
+        {r.status === 'expired' ? (
+          <p class="utrecht-paragraph">
+            {flash === 'te-laat'
+              ? 'U probeerde de plaats te accepteren, maar de termijn was al verstreken. '
+              : 'U hebt de aangeboden plaats niet op tijd geaccepteerd. '}
+            De plaats is aangeboden aan de volgende op de wachtlijst. Wilt u toch graag komen? Neem dan contact op met de organisatie
+            {contact?.email ? (
+              <>
+                {' '}
+                (
+                <a class="utrecht-link" href={`mailto:${contact.email}`}>
+                  {contact.email}
+                </a>
+                )
+              </>
+            ) : null}
+            .
+          </p>
+        ) : null}
+        {r.status === 'confirmed' && flash === 'geaccepteerd' ? (
+          <p class="utrecht-paragraph">U hebt de aangeboden plaats geaccepteerd. De bevestiging met een agenda-uitnodiging komt per e-mail ({r.email}).</p>
+        ) : null}
         {r.status === 'waitlisted' && r.position !== null ? (
           <p class="utrecht-paragraph">
             U bent nummer {r.position} op de wachtlijst.{' '}
@@ -68,7 +184,11 @@ export const RegistrationPage: FC<{ registration: RegistrationView; doc: EventDo
             Komt er een plaats vrij, dan hoort u het per e-mail.
           </p>
         ) : null}
-        {r.status === 'pending' ? <p class="utrecht-paragraph">De organisatie bekijkt uw aanmelding. U krijgt bericht.</p> : null}
+        {r.status === 'pending' ? (
+          <p class="utrecht-paragraph">
+            {flash === 'geaccepteerd' ? 'U hebt de aangeboden plaats geaccepteerd. ' : ''}De organisatie bekijkt uw aanmelding. U krijgt bericht.
+          </p>
+        ) : null}
         {justRegistered ? (
           <p class="utrecht-paragraph">
             Bewaar deze pagina: via dit adres kunt u uw aanmelding later bekijken of annuleren. U krijgt het ook per e-mail ({r.email}).
@@ -129,6 +249,10 @@ export const RegistrationPage: FC<{ registration: RegistrationView; doc: EventDo
         </>
       ) : null}
 
+      {canChangeChoices ? (
+        <ChoiceForm registration={r} doc={doc} seats={seats} csrf={csrf} values={values} errors={errors} />
+      ) : null}
+
       {joinLinks.length ? (
         <>
           <h2 class="utrecht-heading-2">Online meedoen</h2>
@@ -163,6 +287,81 @@ export const RegistrationPage: FC<{ registration: RegistrationView; doc: EventDo
         </>
       ) : null}
     </Layout>
+  );
+};
+
+/**
+ * Change workshops: one radio group per round with the current choice checked. A full
+ * workshop (VOL) cannot be chosen, except as the current choice — or by someone on the
+ * event's waiting list, whose choices hold no seat yet and simply wait.
+ */
+const ChoiceForm: FC<{
+  registration: RegistrationView;
+  doc: EventDocument;
+  seats: WorkshopSeats[];
+  csrf: string;
+  values?: FormValues | undefined;
+  errors: FieldErrors;
+}> = ({ registration: r, doc, seats, csrf, values, errors }) => {
+  const rounds = doc.programme.filter((p) => p.kind === 'round');
+  const waiting = r.status === 'waitlisted';
+  const current = (roundKey: string) => r.choices.find((c) => c.roundKey === roundKey)?.workshopKey;
+  return (
+    <>
+      <h2 class="utrecht-heading-2" id="keuzes-kop">
+        Deelsessies wijzigen
+      </h2>
+      <p class="utrecht-paragraph">
+        {waiting
+          ? 'U staat op de wachtlijst; u kunt elke deelsessie kiezen. Krijgt u een plaats, dan krijgt u ook een plaats in de deelsessies die dan nog plaats hebben.'
+          : 'U kunt overstappen naar een deelsessie die nog plaats heeft. Uw plaats in de deelsessie die u verlaat, gaat naar de eerste op de wachtlijst daarvan.'}
+      </p>
+      <form method="post" action={`/aanmelding/${r.token}/keuzes`} novalidate class="utrecht-form bijeen-form" aria-labelledby="keuzes-kop">
+        <input type="hidden" name="_csrf" value={csrf} />
+        {rounds.map((round, i) => {
+          const field = `keuze.${round.key}`;
+          const mine = current(round.key);
+          return (
+            <Fieldset field={field} legend={`Ronde ${i + 1}, ${formatTimeNl(new Date(round.startsAt))} uur`} errors={errors}>
+              {doc.workshops
+                .filter((w) => w.rounds.includes(round.key))
+                .map((w) => {
+                  const full = seats.find((s) => s.workshopKey === w.key && s.roundKey === round.key)?.full ?? false;
+                  const isMine = w.key === mine;
+                  const disabled = full && !isMine && !waiting;
+                  return (
+                    <Choice
+                      type="radio"
+                      name={field}
+                      value={w.key}
+                      id={`${idOf(field)}-${w.key}`}
+                      // A disabled radio is never sent: checking one would lose the round's choice.
+                      checked={!disabled && (values ? has(values, field, w.key) : mine === w.key)}
+                      disabled={disabled}
+                      label={
+                        <>
+                          {w.title}
+                          {full ? (
+                            <>
+                              {' '}
+                              <span class="utrecht-status-badge utrecht-status-badge--danger">VOL</span>
+                              {isMine ? '' : waiting ? ' u komt op de wachtlijst van deze deelsessie' : ''}
+                            </>
+                          ) : null}
+                          {isMine ? ' (uw huidige keuze)' : ''}
+                        </>
+                      }
+                    />
+                  );
+                })}
+            </Fieldset>
+          );
+        })}
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          Keuzes opslaan
+        </button>
+      </form>
+    </>
   );
 };
 

@@ -1,0 +1,149 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client';
+import { createEvent } from '../../src/domain/events/service';
+import { ensureOrganiser } from '../../src/domain/organisers/service';
+import { cancelRegistration, register } from '../../src/domain/registration/service';
+import { eventDocument } from '../factories';
+import { NO_RATE_LIMITS, serveTestApp, TEST_NOW } from '../app';
+import { axeViolations, hasChromium, launchBrowser } from './browser';
+
+/* The personal page in Chromium: accepting an offered place and changing a workshop, with axe on every state. */
+
+const BASE = 'http://bijeen.test';
+const at = (hours: number) => new Date(TEST_NOW.getTime() + hours * 3_600_000);
+
+describe.runIf(hasChromium)('the personal page in Chromium', () => {
+  let database: Database;
+  let server: { url: string; close: () => Promise<void> };
+  let browser: Browser;
+  let context: BrowserContext;
+  let now = at(1);
+  let organiserId: string;
+  let n = 0;
+
+  async function person(slug: string, choices: Record<string, string> = { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }) {
+    const i = ++n;
+    const r = await register(
+      database.db,
+      slug,
+      { name: `Fictieve Deelnemer ${i}`, email: `browser${i}@example.org`, choices, consents: { privacy: true } },
+      { now: TEST_NOW, baseUrl: BASE },
+    );
+    if (r.kind !== 'registered') throw new Error(r.kind);
+    return r.registration;
+  }
+  /** A full event of two places where a freed place is now offered to `waiting` for 24 hours. */
+  async function offered(slug: string) {
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, offerHours: 24 } }), { actingOrganiserId: organiserId });
+    const holder = await person(slug);
+    await person(slug, { 'ronde-1': 'geld', 'ronde-2': 'abcd' });
+    const waiting = await person(slug);
+    const next = await person(slug);
+    await cancelRegistration(database.db, holder.token, TEST_NOW, BASE);
+    return { waiting, next };
+  }
+
+  beforeAll(async () => {
+    database = await openDatabase({});
+    organiserId = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
+    server = await serveTestApp(database, () => now, NO_RATE_LIMITS);
+    browser = await launchBrowser();
+    context = await browser.newContext({ locale: 'nl-NL' });
+    context.setDefaultTimeout(8_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  /** Zero axe violations; and no script on the page, so all of it works without JavaScript. */
+  async function expectAccessible(page: Page) {
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('script:not([data-axe])').length)).toBe(0);
+  }
+  const heading = (page: Page) => page.locator('h2#status-kop').textContent();
+
+  it('accepts an offered place, then changes a workshop', async () => {
+    now = at(1);
+    const { waiting } = await offered('browser-aanbod');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/aanmelding/${waiting.token}`);
+    await expect(heading(page)).resolves.toBe('Er is een plaats voor u vrijgekomen');
+    await expect(page.locator('#status').textContent()).resolves.toContain('vóór maandag 23 november 2026 om 12:00 uur');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Plaats accepteren' }).click();
+    await expect(heading(page)).resolves.toBe('Gelukt: de plaats is van u');
+    await expect(page.getByRole('button', { name: 'Plaats accepteren' }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    // Round 2: from Corporaties to ABCD, which has a seat left.
+    const round2 = page.getByRole('group', { name: /Ronde 2/ });
+    await expect(round2.getByLabel(/Corporaties/).isChecked()).resolves.toBe(true);
+    await round2.getByLabel(/ABCD in de wijk/).check();
+    await page.getByRole('button', { name: 'Keuzes opslaan' }).click();
+    await expect(page.locator('#melding-kop').textContent()).resolves.toBe('Uw keuzes zijn gewijzigd');
+    await expect(page.locator('table tbody tr').nth(1).textContent()).resolves.toContain('ABCD in de wijk');
+    await expectAccessible(page);
+  });
+
+  it('shows a workshop that filled up meanwhile as a problem next to its round, linked from the summary', async () => {
+    now = at(1);
+    const slug = 'browser-keuzes';
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 10 } }), { actingOrganiserId: organiserId });
+    await person(slug, { 'ronde-1': 'geld', 'ronde-2': 'abcd' });
+    const me = await person(slug);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/aanmelding/${me.token}`);
+    const round2 = page.getByRole('group', { name: /Ronde 2/ });
+    await round2.getByLabel(/ABCD in de wijk/).check();
+    // Someone else takes the last seat before this person saves.
+    await person(slug, { 'ronde-1': 'geld', 'ronde-2': 'abcd' });
+    await page.getByRole('button', { name: 'Keuzes opslaan' }).click();
+    await expect(page.locator('#fouten-kop').textContent()).resolves.toBe('Er is 1 punt om te verbeteren');
+    await expect(page.locator('#veld-keuze-ronde-2-fout').textContent()).resolves.toContain('Deze deelsessie is vol');
+    await expect(round2.getByLabel(/ABCD in de wijk/).isDisabled()).resolves.toBe(true);
+    await expectAccessible(page);
+    await page.locator('#fouten a').click();
+    expect(await page.evaluate(() => location.hash)).toBe('#veld-keuze-ronde-2');
+  });
+
+  it('says the offer expired when it is accepted too late, and shows someone waiting their choices', async () => {
+    now = at(1);
+    const { waiting, next } = await offered('browser-te-laat');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/aanmelding/${waiting.token}`);
+    now = at(30);
+    await page.getByRole('button', { name: 'Plaats accepteren' }).click();
+    await expect(heading(page)).resolves.toBe('Het aanbod van een plaats is verlopen');
+    await expect(page.locator('#status').textContent()).resolves.toContain('de termijn was al verstreken');
+    await expect(page.getByRole('button', { name: 'Keuzes opslaan' }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    // The next in line now has the offer; until then they were waiting, with a choice form of their own.
+    const theirs = await context.newPage();
+    await theirs.goto(`${server.url}/aanmelding/${next.token}`);
+    await expect(heading(theirs)).resolves.toBe('Er is een plaats voor u vrijgekomen');
+    await expectAccessible(theirs);
+    await theirs.getByRole('button', { name: 'Plaats afwijzen' }).click();
+    await expect(heading(theirs)).resolves.toBe('Uw aanmelding is geannuleerd');
+    await expectAccessible(theirs);
+  });
+
+  it('shows someone on the waiting list every workshop to choose from, full ones marked VOL', async () => {
+    now = at(1);
+    const slug = 'browser-wachtlijst';
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2 } }), { actingOrganiserId: organiserId });
+    await person(slug, { 'ronde-1': 'geld', 'ronde-2': 'abcd' });
+    await person(slug, { 'ronde-1': 'geld', 'ronde-2': 'abcd' });
+    const waiting = await person(slug);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/aanmelding/${waiting.token}`);
+    await expect(heading(page)).resolves.toBe('U staat op de wachtlijst');
+    const full = page.getByRole('group', { name: /Ronde 2/ }).getByLabel(/ABCD in de wijk/);
+    await expect(full.isDisabled()).resolves.toBe(false);
+    await expectAccessible(page);
+  });
+});
