@@ -77,3 +77,31 @@ describe.each(databaseKinds)('a cancelled event on $name', ({ open }) => {
     expect((await getRegistration(database.db, people[3]!.token))!.status).toBe('waitlisted');
   });
 });
+
+describe.each(databaseKinds)('an event that has started on $name', ({ open }) => {
+  let database: TestDatabase;
+  let organiserId: string;
+  beforeAll(async () => {
+    database = await open();
+    organiserId = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
+  });
+  afterAll(() => database?.close());
+
+  it('offers a freed place only until the start, and no longer once it has begun', async () => {
+    const slug = 'begonnen';
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 1, offerHours: 48 } }), { actingOrganiserId: organiserId });
+    const doc = (await getEventDocument(database.db, slug))!;
+    const startsAt = new Date(doc.meetings[0]!.startsAt);
+    const people = [];
+    for (let i = 1; i <= 3; i++) people.push(registered(await register(database.db, slug, person(i), { now: TEST_NOW, baseUrl: BASE })));
+    // A day before the start, 48 offer hours are cut to the start.
+    const dayBefore = new Date(startsAt.getTime() - 24 * 3_600_000);
+    await cancelRegistration(database.db, people[0]!.token, dayBefore, BASE);
+    const offered = (await getRegistration(database.db, people[1]!.token))!;
+    expect(offered.status).toBe('offered');
+    expect(offered.offerExpiresAt!.toISOString()).toBe(startsAt.toISOString());
+    // At the start it lapses, and the place is offered to nobody.
+    expect(await expireOffers(database.db, startsAt, BASE)).toBe(1);
+    expect((await getRegistration(database.db, people[2]!.token))!.status).toBe('waitlisted');
+  });
+});

@@ -220,15 +220,11 @@ describe.each(databaseKinds)('offers and choice changes on $name', ({ open }) =>
     });
   });
 
-  // Bug in service.ts (promoteWorkshopWaiting skips workshops whose capacity is null): someone
-  // who moves up from the event's waiting list keeps their choice of a workshop without a
-  // capacity on its "waiting list" for good (the personal page says "Op de wachtlijst
-  // (nummer 1)"), although a newcomer gets a seat in it at once. Remove `.fails` once
-  // promotion seats such choices.
+  // A workshop without a capacity of its own seats whoever moves up, as it seats a newcomer.
   it.each([
     ['given at once', undefined],
     ['offered and accepted', 24],
-  ])('gives someone who moves up (%s) a seat in a workshop without a capacity', { fails: true }, async (_name, offerHours) => {
+  ])('gives someone who moves up (%s) a seat in a workshop without a capacity', async (_name, offerHours) => {
     const slug = await event({ capacity: 1, offerHours });
     const holder = await reg(slug, 1);
     const waiting = await reg(slug, 2);

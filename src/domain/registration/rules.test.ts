@@ -234,7 +234,16 @@ describe('offerExpiry', () => {
     // Hours are hours: across the end of summer time the wall clock shows one hour less.
     ['2026-10-24T10:00:00Z', 24, '2026-10-25T10:00:00Z'],
   ])('an offer made at %s for %i hours lapses at %s', (now, hours, expected) => {
-    expect(offerExpiry(new Date(now), hours).toISOString()).toBe(new Date(expected).toISOString());
+    expect(offerExpiry(new Date(now), hours)!.toISOString()).toBe(new Date(expected).toISOString());
+  });
+
+  it.each([
+    ['well before the start: the full offer hours', '2026-11-22T11:00:00Z', 24, '2026-11-30T09:00:00Z', '2026-11-23T11:00:00Z'],
+    ['close to the start: until the start', '2026-11-30T01:00:00Z', 24, '2026-11-30T09:00:00Z', '2026-11-30T09:00:00Z'],
+    ['at the start: no offer', '2026-11-30T09:00:00Z', 24, '2026-11-30T09:00:00Z', null],
+    ['after the start: no offer', '2026-11-30T12:00:00Z', 24, '2026-11-30T09:00:00Z', null],
+  ])('%s', (_name, now, hours, startsAt, expected) => {
+    expect(offerExpiry(new Date(now), hours, new Date(startsAt))?.toISOString() ?? null).toBe(expected === null ? null : new Date(expected).toISOString());
   });
 });
 

@@ -203,9 +203,16 @@ export function promotionStatus(settings: { offerHours: number | null; approvalR
   return settings.approvalRequired ? 'pending' : 'confirmed';
 }
 
-/** When an offer made at `now` lapses. */
-export function offerExpiry(now: Date, offerHours: number): Date {
-  return new Date(now.getTime() + offerHours * 3_600_000);
+/**
+ * When an offer made at `now` lapses: after the event's offer hours, but never after the
+ * event starts (a place offered until after the start is worth nothing). Null when the
+ * event has started: then nobody is offered a place any more.
+ */
+export function offerExpiry(now: Date, offerHours: number, eventStartsAt?: Date): Date | null {
+  const lapse = new Date(now.getTime() + offerHours * 3_600_000);
+  if (!eventStartsAt) return lapse;
+  if (now >= eventStartsAt) return null;
+  return lapse < eventStartsAt ? lapse : eventStartsAt;
 }
 
 /** The status an accepted offer becomes. */
@@ -222,7 +229,8 @@ export type ChoiceChange =
  * Change someone's workshop choices through their personal link. Only rounds whose
  * choice changes are looked at; a new workshop must have a free seat ("while there is
  * room") — except for someone on the event's waiting list, whose choices hold no seat
- * yet and simply wait. The seat they leave is counted free for the others in the change.
+ * yet and simply wait. Seats are counted per round, so a seat left in one round never
+ * makes room in another.
  */
 export function decideChoiceChange(
   counters: Pick<EventCounters, 'roundKeys' | 'workshopRounds'>,

@@ -519,7 +519,9 @@ export async function promoteWaiting(tx: Db, event: EventRow, now: Date, baseUrl
   // Nobody moves up into a cancelled event: a place there is worth nothing.
   if (event.status === 'cancelled') return promoted;
   const status = promotionStatus(event);
-  const offerExpiresAt = status === 'offered' ? offerExpiry(now, event.offerHours!) : null;
+  const offerExpiresAt = status === 'offered' ? offerExpiry(now, event.offerHours!, event.startsAt) : null;
+  // Once the event has started, a freed place is no longer offered to anyone.
+  if (status === 'offered' && !offerExpiresAt) return promoted;
   for (let guard = 0; guard < 10_000; guard++) {
     const counters = await loadCounters(tx, event);
     const waiting = await tx
@@ -551,8 +553,8 @@ async function promoteWorkshopWaiting(tx: Db, event: EventRow): Promise<void> {
   const seat = event.approvalRequired ? ('pending' as const) : ('confirmed' as const);
   const counters = await loadCounters(tx, event);
   for (const o of counters.workshopRounds) {
-    if (o.capacity === null) continue;
-    const free = o.capacity - o.taken;
+    // A workshop without a capacity of its own seats everyone who holds an event place.
+    const free = o.capacity === null ? Number.MAX_SAFE_INTEGER : o.capacity - o.taken;
     if (free <= 0) continue;
     const { roundId, workshopId } = counters.ids.get(`${o.roundKey}/${o.workshopKey}`)!;
     const next = await tx
@@ -568,7 +570,7 @@ async function promoteWorkshopWaiting(tx: Db, event: EventRow): Promise<void> {
         ),
       )
       .orderBy(asc(registrations.arrival))
-      .limit(free);
+      .limit(Math.min(free, 100_000));
     for (const n of next)
       await tx
         .update(registrationChoices)
