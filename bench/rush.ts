@@ -11,10 +11,12 @@
  *
  * Then the same HTTP run on the embedded database (PGlite in memory in the server thread).
  *
- * Where the time goes: the event's lock serialises registrations, so throughput is one
- * over the time it is held. Both runs print how long that is and what it is spent on: the
- * round trip of each statement sent under it, and the JavaScript between them (for the
- * app, seen by watching the server thread's `pg` clients; the app's code is untouched).
+ * Where the time goes: the event's lock serialises registrations. The bare loop takes it
+ * once per registration; bijeen once per batch (its registration desk decides the
+ * registrations that queued meanwhile together: docs/decisions/012). Both runs print how
+ * often it was taken, how long it was held and what it was spent on: the round trip of
+ * each statement sent under it, and the JavaScript between them (for the app, seen by
+ * watching the server thread's `pg` clients; the app's code is untouched).
  *
  * The bijeen server runs in a worker thread (bench/rush-server.ts); autocannon and the
  * bare loops run in the main thread; everything on 127.0.0.1. Each PostgreSQL run gets a
@@ -179,11 +181,13 @@ function print(r: Run, extra = '') {
     const statements = Object.entries(r.lock.statements).sort((a, b) => b[1].ms - a[1].ms);
     const inStatements = statements.reduce((t, [, st]) => t + st.ms, 0) / n;
     const count = statements.reduce((t, [, st]) => t + st.n, 0) / n;
+    // The bare loop takes the lock once per registration; bijeen once per batch (its desk).
+    const perTake = r.ok / n;
     console.log(
-      `${''.padEnd(18)} event lock held ${mean.toFixed(1)} ms on average (p50 ${percentile(held, 0.5).toFixed(1)}, ` +
-        `p99 ${percentile(held, 0.99).toFixed(1)}), so at most ${(1000 / mean).toFixed(0)} registrations/s; per registration ` +
-        `${count.toFixed(1)} statements after the lock's, ${inStatements.toFixed(1)} ms in their round trips, ` +
-        `${(mean - inStatements).toFixed(1)} ms between them`,
+      `${''.padEnd(18)} event lock taken ${n} times, ${perTake.toFixed(1)} registrations each, held ${mean.toFixed(1)} ms on average ` +
+        `(p50 ${percentile(held, 0.5).toFixed(1)}, p99 ${percentile(held, 0.99).toFixed(1)}), so at most ` +
+        `${((perTake * 1000) / mean).toFixed(0)} registrations/s; per take ${count.toFixed(1)} statements after the lock's, ` +
+        `${inStatements.toFixed(1)} ms in their round trips, ${(mean - inStatements).toFixed(1)} ms between them`,
     );
     console.log(
       `${''.padEnd(18)} under the lock: ${statements.map(([k, st]) => `${k} ${(st.ms / n).toFixed(1)}${st.n > n ? ` (×${(st.n / n).toFixed(1)})` : ''}`).join(', ')}`,

@@ -212,7 +212,7 @@ interface Waiting extends Ask {
 }
 
 /** At most this many registrations in one batch (the insert stays far below PostgreSQL's parameter limit). */
-const MAX_BATCH = Number(process.env.TMP_BATCH ?? 100);
+const MAX_BATCH = 250;
 
 class RegistrationDesk {
   private readonly queues = new Map<string, Waiting[]>();
@@ -233,7 +233,10 @@ class RegistrationDesk {
   private async drain(slug: string): Promise<void> {
     const queue = this.queues.get(slug)!;
     // Bounded: every turn takes at least one waiting registration off the queue.
-    while (queue.length > 0) await this.serve(slug, queue.splice(0, MAX_BATCH));
+    while (queue.length > 0) {
+      await gather(queue);
+      await this.serve(slug, queue.splice(0, MAX_BATCH));
+    }
     this.queues.delete(slug);
   }
 
@@ -249,6 +252,21 @@ class RegistrationDesk {
       }
       for (const w of batch) await this.serve(slug, [w]);
     }
+  }
+}
+
+/**
+ * Let the requests that arrived meanwhile reach the queue before a batch starts: a few
+ * turns of the event loop, as long as the queue still grows. With PostgreSQL they arrive
+ * while a batch waits for the network anyway; the embedded database works inside this
+ * thread, and a request needs several turns (its headers, its body, its validation) to
+ * get here — without this, its batches stayed at three or four registrations.
+ */
+async function gather(queue: unknown[]): Promise<void> {
+  for (let turn = 0; turn < 8 && queue.length < MAX_BATCH; turn++) {
+    const before = queue.length;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (turn >= 2 && queue.length === before) return;
   }
 }
 
