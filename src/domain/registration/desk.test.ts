@@ -129,6 +129,13 @@ describe.each(databaseKinds)('the registration desk on $name', ({ open }) => {
     expect([...positions].sort()).toEqual([1, 2, 3, 4]);
   });
 
+  it('lists the choices in programme order, however the form sent them', async () => {
+    const slug = await event({ capacity: 10 });
+    const result = await reg(slug, person(1, { choices: { 'ronde-2': 'abcd', 'ronde-1': 'geld' } }));
+    if (result.kind !== 'registered') throw new Error(result.kind);
+    expect(result.registration.choices.map((c) => c.roundKey)).toEqual(['ronde-1', 'ronde-2']);
+  });
+
   it('answers everyone in a batch for an unknown event with not-found, and writes nothing', async () => {
     const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => reg('bestaat-niet', person(i + 1))));
     for (const r of results) {

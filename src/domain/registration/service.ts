@@ -400,10 +400,12 @@ async function decideBatch(db: Db, slug: string, batch: Ask[]): Promise<Register
       { registrations: inserted, positions, workshopPositions },
     );
     if (inserted.length) await notifyEventChanged(tx, event.id);
-    return { event, plans, rowByToken, positions, workshopPositions, ids: counters.ids };
+    return { event, plans, rowByToken, positions, workshopPositions, ids: counters.ids, roundKeys: counters.roundKeys };
   });
 
-  const { event, plans, rowByToken, positions, workshopPositions, ids } = done;
+  const { event, plans, rowByToken, positions, workshopPositions, ids, roundKeys } = done;
+  // In programme order, as the registrant's view always is.
+  const roundOrder = (c: { roundKey: string }) => roundKeys.indexOf(c.roundKey);
   const roundIdOf = (roundKey: string, workshopKey: string) => ids.get(`${roundKey}/${workshopKey}`)!.roundId;
   const results: RegisterResult[] = [];
   for (const [i, p] of plans.entries()) {
@@ -419,7 +421,7 @@ async function decideBatch(db: Db, slug: string, batch: Ask[]): Promise<Register
       const view: RegistrationView = {
         ...summaryOf(event, row),
         position: positions.get(row.id) ?? null,
-        choices: decision.choices.map((c) => ({
+        choices: [...decision.choices].sort((a, b) => roundOrder(a) - roundOrder(b)).map((c) => ({
           roundKey: c.roundKey,
           workshopKey: c.workshopKey,
           status: c.status,
