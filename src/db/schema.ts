@@ -3,3 +3,4 @@ export * from '../domain/organisers/table';
 export * from '../domain/events/table';
 export * from '../domain/registration/table';
 export * from '../domain/mail/table';
+export * from '../domain/accounts/table';

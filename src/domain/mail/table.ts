@@ -25,6 +25,8 @@ export const mailKinds = [
   'refused',
   'cancelled',
   'event_changed',
+  /** An invitation to a staff account of an organiser (the back office). */
+  'invite',
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 

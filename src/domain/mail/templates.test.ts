@@ -28,7 +28,7 @@ const base: BaseMailData = {
   calendarAttached: true,
 };
 
-const dataFor: { [K in MailKind]: MailDataByKind[K] } = {
+const dataFor: { [K in Exclude<MailKind, 'invite'>]: MailDataByKind[K] } = {
   confirmation: base,
   waitlisted: { ...base, position: 3 },
   pending: base,
@@ -39,10 +39,25 @@ const dataFor: { [K in MailKind]: MailDataByKind[K] } = {
   event_changed: { ...base, changes: ['dates', 'venue'] },
 };
 
-const mail = <K extends MailKind>(kind: K, lang: 'nl' | 'en', data: MailDataByKind[K] = dataFor[kind]) => render(kind, lang, data);
+const registrantKinds = mailKinds.filter((k): k is Exclude<MailKind, 'invite'> => k !== 'invite');
+const mail = <K extends Exclude<MailKind, 'invite'>>(kind: K, lang: 'nl' | 'en', data: MailDataByKind[K] = dataFor[kind] as MailDataByKind[K]) => render(kind, lang, data);
 
 describe('mail templates', () => {
-  it.each(mailKinds.flatMap((kind) => (['nl', 'en'] as const).map((lang) => [kind, lang] as const)))(
+  it.each([
+    ['Platform31', 'Fictieve Beheerder', 'Uitnodiging voor het beheer van Platform31 in bijeen', 'Fictieve Beheerder nodigt u uit'],
+    [null, null, 'Uw bijeen instellen', 'het eerste account van deze bijeen'],
+  ])('renders the staff invitation of %s with its one-time link and deadline', (organiser, invitedBy, subject, says) => {
+    const m = render('invite', 'nl', { organiser, invitedBy, role: 'Redacteur', url: 'https://bijeen.test/beheer/uitnodiging/abc', expiresAt: new Date('2026-11-29T12:00:00+01:00') });
+    expect(m.subject).toBe(subject);
+    expect(m.text).toContain(says);
+    expect(m.text).toContain('https://bijeen.test/beheer/uitnodiging/abc');
+    expect(m.text).toContain('zondag 29 november 2026 om 12:00 uur');
+    expect(m.html).toContain('href="https://bijeen.test/beheer/uitnodiging/abc"');
+    expect(m.html).toContain('<html lang="nl">');
+  });
+
+
+  it.each(registrantKinds.flatMap((kind) => (['nl', 'en'] as const).map((lang) => [kind, lang] as const)))(
     'renders %s in %s with the event title in subject, text and HTML, and the personal link',
     (kind, lang) => {
       const m = mail(kind, lang);

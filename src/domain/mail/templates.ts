@@ -73,7 +73,23 @@ export interface MailDataByKind {
   refused: BaseMailData & { reason: string | null };
   cancelled: BaseMailData;
   event_changed: BaseMailData & { changes: EventChange[] };
+  invite: InviteMailData;
 }
+
+/** An invitation to a staff account: not about an event, so none of the registrant parts. */
+export interface InviteMailData {
+  /** The organiser's name; null for the set-up link of a new installation. */
+  organiser: string | null;
+  /** Who invited, when a person did. */
+  invitedBy: string | null;
+  /** The role's name and what it may do, e.g. "Redacteur (evenementen en aanmeldingen)". */
+  role: string;
+  /** The invitation page. */
+  url: string;
+  expiresAt: Date;
+}
+
+type RegistrantMailKind = Exclude<MailKind, 'invite'>;
 
 export type MailData<K extends MailKind = MailKind> = MailDataByKind[K];
 
@@ -268,7 +284,7 @@ interface Template<K extends MailKind> {
 
 const nl = (lang: MailLanguage) => lang === 'nl';
 
-const templates: { [K in MailKind]: Template<K> } = {
+const templates: { [K in RegistrantMailKind]: Template<K> } = {
   confirmation: {
     subject: (d, lang) => (nl(lang) ? `Aanmelding bevestigd: ${d.event.title}` : `Registration confirmed: ${d.event.title}`),
     body: (d, lang) => [
@@ -430,17 +446,36 @@ const templates: { [K in MailKind]: Template<K> } = {
 
 /** A mail of one kind in one language: subject, plain text and HTML. Pure. */
 export function render<K extends MailKind>(kind: K, language: MailLanguage, data: MailDataByKind[K]): RenderedMail {
-  const t = templates[kind] as Template<K>;
+  if (kind === 'invite') return renderInvite(data as InviteMailData);
+  const t = templates[kind as RegistrantMailKind] as unknown as Template<K>;
   // A subject is one line, whatever an organiser typed into a title.
   const subject = oneLine(t.subject(data, language));
   const blocks: Block[] = [
-    p(words[language].greeting(data.name)),
+    p(words[language].greeting((data as BaseMailData).name)),
     ...t.body(data, language),
-    ...contactSection(data, language),
-    ...signature(data, language),
+    ...contactSection(data as BaseMailData, language),
+    ...signature(data as BaseMailData, language),
   ];
-  const footer = words[language].footer(data.event.title);
+  const footer = words[language].footer((data as BaseMailData).event.title);
   return { subject, text: toText(blocks, footer), html: toHtml(subject, blocks, footer, language) };
+}
+
+/** The invitation to a staff account, in Dutch (the back office is Dutch). */
+function renderInvite(d: InviteMailData): RenderedMail {
+  const subject = oneLine(d.organiser ? `Uitnodiging voor het beheer van ${d.organiser} in bijeen` : 'Uw bijeen instellen');
+  const until = `${formatDate(d.expiresAt, 'nl')} om ${time(d.expiresAt, 'nl')} uur`;
+  const blocks: Block[] = [
+    p('Goedendag,'),
+    d.organiser
+      ? p(...(d.invitedBy ? [`${d.invitedBy} nodigt u uit`] : ['U bent uitgenodigd']), ' voor het beheer van de evenementen van ', { strong: d.organiser }, ` in bijeen, als ${d.role}.`)
+      : p('Met deze link maakt u het eerste account van deze bijeen aan, als ', { strong: d.role }, '.'),
+    p(`Kies via de link hieronder uw naam en een wachtwoord. De link werkt één keer, tot ${until}.`),
+    { kind: 'action', text: 'Account aanmaken', href: d.url },
+    p('Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren; er gebeurt dan niets.'),
+    { kind: 'lines', lines: ['Met vriendelijke groet,', d.organiser ?? 'bijeen'] },
+  ];
+  const footer = 'U krijgt deze e-mail omdat iemand u heeft uitgenodigd voor bijeen.';
+  return { subject, text: toText(blocks, footer), html: toHtml(subject, blocks, footer, 'nl') };
 }
 
 function oneLine(s: string): string {
