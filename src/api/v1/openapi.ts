@@ -230,6 +230,45 @@ export const openApiDocument = {
     },
     '/events/{slug}/registrations': {
       parameters: [slugParam],
+      get: {
+        summary: 'De aanmeldingen van een evenement (voor de organisator)',
+        description: 'In volgorde van binnenkomst, met status en wachtlijstpositie. Alleen met een token van een organisator van het evenement; anders 404.',
+        security: [{ organiserToken: [] }],
+        responses: {
+          200: {
+            description: 'De aanmeldingen',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    registrations: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          id: { type: 'string', format: 'uuid' },
+                          status: { type: 'string', enum: ['confirmed', 'waitlisted', 'pending', 'offered', 'refused', 'cancelled', 'expired'] },
+                          name: { type: 'string' },
+                          email: { type: 'string' },
+                          organisation: { type: ['string', 'null'] },
+                          organisationKind: { type: ['string', 'null'] },
+                          domain: { type: ['string', 'null'] },
+                          position: { type: ['integer', 'null'] },
+                          offerExpiresAt: { type: ['string', 'null'], format: 'date-time' },
+                          createdAt: { type: 'string', format: 'date-time' },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          401: errorResponse('Geen of een onbekend token'),
+          404: errorResponse('Geen evenement van deze organisator'),
+        },
+      },
       post: {
         summary: 'Aanmelden: dezelfde velden als het formulier',
         description:
@@ -264,6 +303,41 @@ export const openApiDocument = {
           200: { description: 'Geannuleerd', content: { 'application/json': { schema: { $ref: '#/components/schemas/Registration' } } } },
           404: errorResponse('Onbekend token'),
           409: errorResponse('Annuleren kan niet meer'),
+        },
+      },
+    },
+    '/events/{slug}/registrations/{id}/approve': {
+      parameters: [slugParam, { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      post: {
+        summary: 'Een aanmelding goedkeuren (voor de organisator)',
+        description: 'Een aanmelding die op goedkeuring wacht (`pending`) wordt `confirmed`, met haar plaatsen; de bevestiging met agenda-uitnodiging gaat per mail. Nog eens goedkeuren geeft dezelfde aanmelding terug.',
+        security: [{ organiserToken: [] }],
+        responses: {
+          200: { description: 'Goedgekeurd', content: { 'application/json': { schema: { $ref: '#/components/schemas/Registration' } } } },
+          401: errorResponse('Geen of een onbekend token'),
+          404: errorResponse('Geen evenement van deze organisator, of geen aanmelding daarvan'),
+          409: errorResponse('De aanmelding wacht niet op goedkeuring'),
+        },
+      },
+    },
+    '/events/{slug}/registrations/{id}/refuse': {
+      parameters: [slugParam, { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      post: {
+        summary: 'Een aanmelding afwijzen (voor de organisator)',
+        description:
+          'Voor een aanmelding die op goedkeuring wacht, op de wachtlijst staat of een plaats aangeboden kreeg. De reden gaat mee in de mail aan de aanmelder; ' +
+          'een vrijgekomen plaats gaat naar de volgende op de wachtlijst. Een bevestigde aanmelding wordt niet afgewezen maar geannuleerd.',
+        security: [{ organiserToken: [] }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { reason: { type: 'string', maxLength: 2000 } } } } },
+        },
+        responses: {
+          200: { description: 'Afgewezen', content: { 'application/json': { schema: { $ref: '#/components/schemas/Registration' } } } },
+          400: errorResponse('Ongeldige reden'),
+          401: errorResponse('Geen of een onbekend token'),
+          404: errorResponse('Geen evenement van deze organisator, of geen aanmelding daarvan'),
+          409: errorResponse('Deze aanmelding kan niet worden afgewezen'),
         },
       },
     },

@@ -208,6 +208,8 @@ describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
       '/events/{slug}',
       '/events/{slug}/registrations',
       '/registrations/{token}',
+      '/events/{slug}/registrations/{id}/approve',
+      '/events/{slug}/registrations/{id}/refuse',
       '/registrations/{token}/accept',
       '/registrations/{token}/choices',
       '/events/{slug}/availability',

@@ -4,8 +4,18 @@ import type { AppEnv } from '../../app';
 import { findEventRowBySlug } from '../../domain/events/data';
 import { createEvent, organises, getEventDocument, getEventView, listAgenda, replaceEvent } from '../../domain/events/service';
 import { authenticateApiToken } from '../../domain/organisers/service';
-import { ChoiceChangeInputSchema } from '../../domain/registration/input';
-import { acceptOffer, cancelRegistration, changeChoices, getRegistration, register, type RegistrationView } from '../../domain/registration/service';
+import { ChoiceChangeInputSchema, RefusalSchema } from '../../domain/registration/input';
+import {
+  acceptOffer,
+  approveRegistration,
+  cancelRegistration,
+  changeChoices,
+  getRegistration,
+  listRegistrations,
+  refuseRegistration,
+  register,
+  type RegistrationView,
+} from '../../domain/registration/service';
 import { isoLocal } from '../../kernel/dates';
 import { hasUnstorableText } from '../../kernel/text';
 import { DomainError } from '../../kernel/errors';
@@ -226,6 +236,52 @@ export function apiV1Routes() {
     }
     },
   );
+
+  // The organiser's side: list, approve, refuse. Another organiser's token, or an event
+  // that is not theirs, gets the same 404 as an event that does not exist.
+  const organisedEvent = async (c: Context<AppEnv>) => {
+    const { db } = c.var.deps;
+    const organiser = await authenticateApiToken(db, bearer(c));
+    const row = await findEventRowBySlug(db, c.req.param('slug')!);
+    if (!row || !(await organises(db, row.id, organiser.id))) throw new DomainError('not_found', `Er is geen evenement "${c.req.param('slug')}".`);
+    return row;
+  };
+
+  app.get('/events/:slug/registrations', async (c) => {
+    const row = await organisedEvent(c);
+    const list = await listRegistrations(c.var.deps.db, row.id);
+    return c.json({
+      registrations: list.map((r) => ({ ...r, offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString() })),
+    });
+  });
+
+  app.post('/events/:slug/registrations/:id/approve', async (c) => {
+    const row = await organisedEvent(c);
+    const { db, clock, config } = c.var.deps;
+    const r = await approveRegistration(db, row.id, c.req.param('id'), clock(), config.publicUrl);
+    c.var.deps.pageCache.invalidate(row.id);
+    return c.json(registrationJson(r, config.publicUrl));
+  });
+
+  app.post('/events/:slug/registrations/:id/refuse', registrationTooLarge, async (c) => {
+    const row = await organisedEvent(c);
+    const { db, clock, config } = c.var.deps;
+    const body = RefusalSchema.safeParse(await jsonBody(c));
+    if (!body.success)
+      return c.json(
+        {
+          error: {
+            code: 'invalid',
+            message: 'De afwijzing is niet juist.',
+            problems: body.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(afwijzing)', message: i.message })),
+          },
+        },
+        400,
+      );
+    const r = await refuseRegistration(db, row.id, c.req.param('id'), body.data.reason ?? null, clock(), config.publicUrl);
+    c.var.deps.pageCache.invalidate(row.id);
+    return c.json(registrationJson(r, config.publicUrl));
+  });
 
   app.get('/registrations/:token', async (c) => {
     const r = await getRegistration(c.var.deps.db, c.req.param('token'));

@@ -110,3 +110,14 @@ export type RegistrationInput = z.output<typeof RegistrationInputSchema>;
  * the event and its free seats.
  */
 export const ChoiceChangeInputSchema = z.strictObject({ choices: Choices });
+
+/** An organiser refusing a registration: the reason is mailed to the registrant. */
+export const RefusalSchema = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .max(2_000, 'Hoogstens 2.000 tekens.')
+    .refine((v) => !hasUnstorableText(v), 'Deze tekst bevat een teken dat niet kan worden opgeslagen.')
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
+});

@@ -609,6 +609,102 @@ async function release(tx: Db, ids: string[], status: 'cancelled' | 'expired' | 
   await tx.update(registrationChoices).set({ status: 'cancelled' }).where(inArray(registrationChoices.registrationId, ids));
 }
 
+/** A registration of an event, for its organiser (the caller checked they organise it). */
+async function findInEvent(tx: Db, eventId: string, registrationId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(registrationId)) return null;
+  const [row] = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The organiser approves a registration awaiting approval: it is confirmed, with the seats
+ * it held, and gets its confirmation (with the invitation). Approving twice is not an error.
+ */
+export async function approveRegistration(db: Db, eventId: string, registrationId: string, now: Date, baseUrl: string): Promise<RegistrationView> {
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+    const current = event ? await findInEvent(tx, eventId, registrationId) : null;
+    if (!event || !current) throw new DomainError('not_found', 'Deze aanmelding bestaat niet bij dit evenement.');
+    if (current.status === 'confirmed') return viewOf(tx, event, current);
+    if (current.status !== 'pending') throw new DomainError('conflict', 'Alleen een aanmelding die op goedkeuring wacht, kan worden goedgekeurd.');
+    await tx.update(registrations).set({ status: 'confirmed', updatedAt: now }).where(eq(registrations.id, current.id));
+    await tx
+      .update(registrationChoices)
+      .set({ status: 'confirmed' })
+      .where(and(eq(registrationChoices.registrationId, current.id), eq(registrationChoices.status, 'pending')));
+    await queueRegistrationMail(tx, { kind: 'confirmation', registrationId: current.id, now, baseUrl });
+    await notifyEventChanged(tx, eventId);
+    const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
+    return viewOf(tx, event, after!);
+  });
+}
+
+/**
+ * The organiser refuses a registration (awaiting approval, waiting, or offered a place),
+ * with a reason that is mailed to the registrant. The place it held goes to the waiting list.
+ */
+export async function refuseRegistration(
+  db: Db,
+  eventId: string,
+  registrationId: string,
+  reason: string | null,
+  now: Date,
+  baseUrl: string,
+): Promise<RegistrationView> {
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+    const current = event ? await findInEvent(tx, eventId, registrationId) : null;
+    if (!event || !current) throw new DomainError('not_found', 'Deze aanmelding bestaat niet bij dit evenement.');
+    if (current.status === 'refused') return viewOf(tx, event, current);
+    if (current.status !== 'pending' && current.status !== 'waitlisted' && current.status !== 'offered')
+      throw new DomainError('conflict', 'Alleen een aanmelding die op goedkeuring wacht, op de wachtlijst staat of een plaats aangeboden kreeg, kan worden afgewezen. Annuleer een bevestigde aanmelding.');
+    await release(tx, [current.id], 'refused', now);
+    await queueRegistrationMail(tx, { kind: 'refused', reason, registrationId: current.id, now, baseUrl });
+    await promoteWaiting(tx, event, now, baseUrl);
+    await notifyEventChanged(tx, eventId);
+    const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
+    return viewOf(tx, event, after!);
+  });
+}
+
+export interface RegistrationListItem {
+  id: string;
+  status: RegistrationRow['status'];
+  name: string;
+  email: string;
+  organisation: string | null;
+  organisationKind: string | null;
+  domain: string | null;
+  /** Place on the event's waiting list, when waiting. */
+  position: number | null;
+  offerExpiresAt: Date | null;
+  createdAt: Date;
+}
+
+/** Every registration of an event in arrival order, for its organiser. */
+export async function listRegistrations(db: Db, eventId: string): Promise<RegistrationListItem[]> {
+  const rows = await db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.arrival));
+  let waiting = 0;
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    name: r.name,
+    email: r.email,
+    organisation: r.organisationName,
+    organisationKind: r.organisationKind,
+    domain: r.domain,
+    position: r.status === 'waitlisted' ? ++waiting : null,
+    offerExpiresAt: r.status === 'offered' ? r.offerExpiresAt : null,
+    createdAt: r.createdAt,
+  }));
+}
+
 export type AcceptOfferResult = { kind: 'accepted' | 'expired'; registration: RegistrationView };
 
 /**
