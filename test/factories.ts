@@ -32,3 +32,20 @@ export function eventDocument(overrides: Partial<EventDocumentInput> = {}): Even
     ...overrides,
   };
 }
+
+/**
+ * What registrant `i` submits for the event above: fictional, an example.org address
+ * (`<prefix><i>@example.org`), a workshop in each round, privacy consent. Tests override
+ * what they are about.
+ */
+export function registrant(i: number, overrides: Record<string, unknown> = {}, prefix = 'deelnemer') {
+  return {
+    name: `Deelnemer ${i}`,
+    email: `${prefix}${i}@example.org`,
+    organisation: 'Gemeente Utrecht',
+    organisationKind: 'gemeente',
+    choices: { 'ronde-1': 'geld', 'ronde-2': 'abcd' },
+    consents: { privacy: true },
+    ...overrides,
+  };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../../../test/db';
-import { eventDocument } from '../../../test/factories';
+import { eventDocument, registrant } from '../../../test/factories';
 import { TEST_NOW } from '../../../test/app';
 import { DomainError } from '../../kernel/errors';
 import { createEvent, getEventDocument, replaceEvent } from '../events/service';
@@ -11,14 +11,7 @@ import { acceptOffer, cancelRegistration, changeChoices, expireOffers, getRegist
 
 const BASE = 'http://bijeen.test';
 const at = (hours: number) => new Date(TEST_NOW.getTime() + hours * 3_600_000);
-const person = (i: number) => ({
-  name: `Deelnemer ${i}`,
-  email: `deelnemer${i}@example.org`,
-  organisation: `Gemeente ${i}`,
-  organisationKind: 'gemeente',
-  choices: { 'ronde-1': 'geld', 'ronde-2': 'abcd' },
-  consents: { privacy: true },
-});
+const person = (i: number) => registrant(i, { organisation: `Gemeente ${i}` });
 function registered(r: RegisterResult) {
   if (r.kind !== 'registered') throw new Error(`expected registered, got ${JSON.stringify(r)}`);
   return r.registration;

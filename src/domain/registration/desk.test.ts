@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../../../test/db';
-import { eventDocument } from '../../../test/factories';
+import { eventDocument, registrant } from '../../../test/factories';
 import { TEST_NOW } from '../../../test/app';
 import { DomainError } from '../../kernel/errors';
 import { createEvent } from '../events/service';
@@ -21,15 +21,8 @@ import { registrations } from './table';
 
 const BASE = 'http://bijeen.test';
 
-const person = (i: number, over: Record<string, unknown> = {}) => ({
-  name: `Deelnemer ${i}`,
-  email: `deelnemer${i}@example.org`,
-  organisation: `Gemeente ${i}`,
-  organisationKind: 'gemeente',
-  choices: { 'ronde-1': 'geld', 'ronde-2': 'abcd' },
-  consents: { privacy: true },
-  ...over,
-});
+/** Each from an organisation of their own, unless a test says otherwise. */
+const person = (i: number, over: Record<string, unknown> = {}) => registrant(i, { organisation: `Gemeente ${i}`, ...over });
 
 describe.each(databaseKinds)('the registration desk on $name', ({ open }) => {
   let database: TestDatabase;

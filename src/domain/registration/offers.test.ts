@@ -2,7 +2,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../mail/table';
 import { databaseKinds, type TestDatabase } from '../../../test/db';
-import { eventDocument } from '../../../test/factories';
+import { eventDocument, registrant } from '../../../test/factories';
 import { TEST_NOW } from '../../../test/app';
 import { DomainError } from '../../kernel/errors';
 import type { EventDocumentInput } from '../events/document';
@@ -20,15 +20,8 @@ const BASE = 'http://bijeen.test';
 const HOUR = 3_600_000;
 const at = (hours: number) => new Date(TEST_NOW.getTime() + hours * HOUR);
 
-const person = (i: number, over: Record<string, unknown> = {}) => ({
-  name: `Deelnemer ${i}`,
-  email: `aanbod${i}@example.org`,
-  organisation: 'Gemeente Utrecht',
-  organisationKind: 'gemeente',
-  choices: { 'ronde-1': 'geld', 'ronde-2': 'corporaties' },
-  consents: { privacy: true },
-  ...over,
-});
+const person = (i: number, over: Record<string, unknown> = {}) =>
+  registrant(i, { choices: { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }, ...over }, 'aanbod');
 
 function registered(r: RegisterResult) {
   if (r.kind !== 'registered') throw new Error(`expected registered, got ${JSON.stringify(r)}`);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../mail/table';
 import { databaseKinds, type TestDatabase } from '../../../test/db';
-import { eventDocument } from '../../../test/factories';
+import { eventDocument, registrant } from '../../../test/factories';
 import { TEST_NOW } from '../../../test/app';
 import type { EventDocumentInput } from '../events/document';
 import { createEvent, getEventView, replaceEvent } from '../events/service';
@@ -11,15 +11,7 @@ import { cancelRegistration, getRegistration, register, type RegisterResult } fr
 
 const BASE = 'http://bijeen.test';
 
-const person = (i: number, over: Record<string, unknown> = {}) => ({
-  name: `Deelnemer ${i}`,
-  email: `deelnemer${i}@example.org`,
-  organisation: 'Gemeente Utrecht',
-  organisationKind: 'gemeente',
-  choices: { 'ronde-1': 'geld', 'ronde-2': 'abcd' },
-  consents: { privacy: true },
-  ...over,
-});
+const person = registrant;
 
 function registered(r: RegisterResult) {
   if (r.kind !== 'registered') throw new Error(`expected registered, got ${JSON.stringify(r)}`);
