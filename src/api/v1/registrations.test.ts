@@ -89,4 +89,17 @@ describe.each(databaseKinds)('registrations through the API on $name', ({ open }
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
   });
+
+  it('limits writes through a personal token per address too, and writes nothing past the limit', async () => {
+    const r = (await (await post('api-aanmelden', person(40))).json()) as { token: string; status: string };
+    const limited = await testApp(database, () => TEST_NOW, { rateLimits: { perAddressPerMinute: 2, perEventPerMinute: 100, trustProxy: false } });
+    const accept = () => limited.request(`/api/v1/registrations/${r.token}/accept`, { method: 'POST' });
+    expect((await accept()).status).toBe(409); // nothing offered: answered, and counted
+    expect((await accept()).status).toBe(409);
+    const res = await limited.request(`/api/v1/registrations/${r.token}`, { method: 'DELETE' });
+    expect(res.status).toBe(429);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    const after = (await (await app.request(`/api/v1/registrations/${r.token}`)).json()) as { status: string };
+    expect(after.status).toBe(r.status);
+  });
 });

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../app';
 import { findEventRowBySlug } from '../../domain/events/data';
@@ -289,14 +289,20 @@ export function apiV1Routes() {
     return c.json(registrationJson(r, c.var.deps.config.publicUrl));
   });
 
-  app.delete('/registrations/:token', async (c) => {
+  // Writes through a personal token: the per-address limit of every public write.
+  const personalLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+    c.var.limiter.middleware((cc, wait) =>
+      cc.json({ error: { code: 'rate_limited', message: `Te veel verzoeken achter elkaar. Probeer het over ${wait} seconden opnieuw.` } }, 429),
+    )(c, next);
+
+  app.delete('/registrations/:token', personalLimit, async (c) => {
     const { db, clock, config } = c.var.deps;
     const result = await cancelRegistration(db, c.req.param('token'), clock(), config.publicUrl);
     c.var.deps.pageCache.invalidate(result.registration.eventId);
     return c.json(registrationJson(result.registration, config.publicUrl));
   });
 
-  app.post('/registrations/:token/accept', async (c) => {
+  app.post('/registrations/:token/accept', personalLimit, async (c) => {
     const { db, clock, config } = c.var.deps;
     const result = await acceptOffer(db, c.req.param('token'), clock(), config.publicUrl);
     c.var.deps.pageCache.invalidate(result.registration.eventId);
@@ -309,7 +315,7 @@ export function apiV1Routes() {
     return c.json(registrationJson(result.registration, config.publicUrl));
   });
 
-  app.put('/registrations/:token/choices', registrationTooLarge, async (c) => {
+  app.put('/registrations/:token/choices', personalLimit, registrationTooLarge, async (c) => {
     const { db, clock, config } = c.var.deps;
     const body = ChoiceChangeInputSchema.safeParse(await jsonBody(c));
     if (!body.success)

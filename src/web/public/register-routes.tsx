@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app';
 import { eventsCalendar } from '../../domain/events/calendar';
 import type { Question } from '../../domain/events/document';
@@ -205,7 +205,13 @@ export function registerRoutes() {
   });
 
   // Cancel, leave the waiting list, or decline an offered place: all free what the registration held.
-  app.post('/aanmelding/:token/annuleren', verifyCsrf, async (c) => {
+  // Writes through a personal link: the same per-address limit as every public write.
+  const personalLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+    c.var.limiter.middleware(
+      (cc, wait) => cc.html(<MessagePage title="Even geduld" text={`Probeer het over ${wait} seconden opnieuw; er is niets verloren.`} />, 429) as Response,
+    )(c, next);
+
+  app.post('/aanmelding/:token/annuleren', personalLimit, verifyCsrf, async (c) => {
     personal(c);
     try {
       const result = await cancelRegistration(c.var.deps.db, c.req.param('token'), c.var.deps.clock(), c.var.deps.config.publicUrl);
@@ -216,7 +222,7 @@ export function registerRoutes() {
     return back(c);
   });
 
-  app.post('/aanmelding/:token/accepteren', verifyCsrf, async (c) => {
+  app.post('/aanmelding/:token/accepteren', personalLimit, verifyCsrf, async (c) => {
     personal(c);
     try {
       const result = await acceptOffer(c.var.deps.db, c.req.param('token'), c.var.deps.clock(), c.var.deps.config.publicUrl);
@@ -227,7 +233,7 @@ export function registerRoutes() {
     }
   });
 
-  app.post('/aanmelding/:token/keuzes', verifyCsrf, async (c) => {
+  app.post('/aanmelding/:token/keuzes', personalLimit, verifyCsrf, async (c) => {
     personal(c);
     const values = valuesOf((await c.req.parseBody({ all: true })) as Body);
     const choices = Object.fromEntries(

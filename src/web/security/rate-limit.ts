@@ -43,14 +43,17 @@ export class RateLimiter {
     }
   }
 
-  /** Middleware for a route with an event `:slug`. */
+  /**
+   * Middleware for a public write: per client address always, and per event for a route
+   * with an event `:slug` (a personal link's routes have none: its token is the key).
+   */
   middleware(respond: (c: Context, retryAfter: number) => Response): MiddlewareHandler {
     return async (c, next) => {
       const now = Date.now();
-      const slug = c.req.param('slug') ?? '';
+      const slug = c.req.param('slug');
       const wait = Math.max(
         this.hit(`a:${this.address(c)}`, this.limits.perAddressPerMinute, now),
-        this.hit(`e:${slug}`, this.limits.perEventPerMinute, now),
+        slug ? this.hit(`e:${slug}`, this.limits.perEventPerMinute, now) : 0,
       );
       if (wait > 0) {
         c.header('retry-after', String(wait));
