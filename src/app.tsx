@@ -10,6 +10,8 @@ import type { Clock } from './kernel/clock';
 import { assetRoutes } from './web/assets';
 import { publicRoutes } from './web/public/routes';
 import { registerRoutes } from './web/public/register-routes';
+import { manageRoutes } from './web/manage/routes';
+import type { SessionAccount } from './domain/accounts/service';
 import type { PageCache } from './web/public/page-cache';
 import { RateLimiter } from './web/security/rate-limit';
 import { ErrorPage, NotFoundPage } from './web/public/not-found-page';
@@ -32,6 +34,8 @@ export type AppEnv = {
     limiter: RateLimiter;
     /** Headers a route needs stricter than the site-wide ones (applied after secureHeaders). */
     headerOverrides?: Record<string, string>;
+    /** Who is logged in to the back office (/beheer), set by its session middleware. */
+    account?: SessionAccount;
   };
 };
 
@@ -85,6 +89,7 @@ export function createApp(deps: Deps) {
 
   app.route('/', assetRoutes);
   app.route('/api/v1', apiV1Routes());
+  app.route('/', manageRoutes());
   app.route('/', registerRoutes());
   app.route('/', publicRoutes());
 

@@ -1,9 +1,12 @@
-import type { AccountRole } from './table';
 
 /*
  * Accounts and access, pure: who may do what, when a session ends, what a password and an
  * address must be, and which team changes would lock an organiser out. No I/O.
  */
+
+/** beheerder: everything, team and API tokens · redacteur: events and registrations · balie: check-in. */
+export const ACCOUNT_ROLES = ['beheerder', 'redacteur', 'balie'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 /** What the back office asks before it shows a page or takes an action. */
 export const PERMISSIONS = ['events.view', 'registrations.view', 'team.manage', 'tokens.manage'] as const;

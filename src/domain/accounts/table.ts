@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisers } from '../organisers/table';
+import { ACCOUNT_ROLES } from './rules';
 
 /*
  * Staff accounts of organisers (the back office, /beheer), their invitations and their
@@ -8,9 +9,7 @@ import { organisers } from '../organisers/table';
  * only as SHA-256 hashes. See docs/decisions/013-accounts-and-sessions.md.
  */
 
-/** beheerder: everything, team and API tokens · redacteur: events and registrations · balie: check-in. */
-export const ACCOUNT_ROLES = ['beheerder', 'redacteur', 'balie'] as const;
-export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+export { ACCOUNT_ROLES, type AccountRole } from './rules';
 
 const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 const ts = (name: string) => timestamp(name, { withTimezone: true });

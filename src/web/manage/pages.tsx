@@ -1,0 +1,562 @@
+import type { Child, FC } from 'hono/jsx';
+import type { AccountEvent, RegistrationLine } from '../../domain/accounts/overview';
+import { ACCOUNT_ROLES, may, PASSWORD_MIN, ROLE_DESCRIPTIONS, ROLE_LABELS, type AccountRole } from '../../domain/accounts/rules';
+import type { OpenInvitation, SessionAccount, Team } from '../../domain/accounts/service';
+import { formatDateNl, formatTimeNl } from '../../kernel/dates';
+import { Layout } from '../components/layout';
+
+/*
+ * The back office's pages (/beheer), in Utrecht markup: every problem next to its field
+ * and in a summary at the top, all of it usable with the keyboard and without JavaScript.
+ */
+
+export type FieldErrors = Record<string, string>;
+export type Values = Record<string, string>;
+
+export interface Notice {
+  type: 'ok' | 'info' | 'warning' | 'error';
+  text: string;
+}
+
+const NoticeBox: FC<{ notice?: Notice | undefined }> = ({ notice }) =>
+  notice ? (
+    <div class={`utrecht-alert utrecht-alert--${notice.type} bijeen-state`} role={notice.type === 'error' ? 'alert' : 'status'}>
+      <p class="utrecht-paragraph">{notice.text}</p>
+    </div>
+  ) : null;
+
+const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
+
+/** The frame: the site layout with the back office's own menu and the logout button. */
+export const ManageLayout: FC<{ title: string; account?: SessionAccount | undefined; csrf?: string; notice?: Notice | undefined; children?: Child }> = ({
+  title,
+  account,
+  csrf,
+  notice,
+  children,
+}) => (
+  <Layout title={`${title} · beheer`}>
+    {account && csrf ? (
+      <nav aria-label="Beheer" class="bijeen-manage-nav">
+        <p class="utrecht-paragraph">
+          {account.name} · {account.organiserName} · {ROLE_LABELS[account.role]}
+        </p>
+        <ul class="bijeen-nav">
+          <li>
+            <a class="utrecht-link" href="/beheer">
+              Evenementen
+            </a>
+          </li>
+          {may(account.role, 'team.manage') ? (
+            <li>
+              <a class="utrecht-link" href="/beheer/team">
+                Team
+              </a>
+            </li>
+          ) : null}
+          <li>
+            <a class="utrecht-link" href="/beheer/account">
+              Mijn account
+            </a>
+          </li>
+          <li>
+            <form method="post" action="/beheer/uitloggen">
+              <Csrf token={csrf} />
+              <button class="utrecht-button utrecht-button--subtle" type="submit">
+                Uitloggen
+              </button>
+            </form>
+          </li>
+        </ul>
+      </nav>
+    ) : null}
+    <h1 class="utrecht-heading-1">{title}</h1>
+    <NoticeBox notice={notice} />
+    {children}
+  </Layout>
+);
+
+export const ErrorSummary: FC<{ errors: FieldErrors }> = ({ errors }) => {
+  const list = Object.entries(errors);
+  if (!list.length) return null;
+  return (
+    <section class="utrecht-alert utrecht-alert--error bijeen-state" aria-labelledby="fouten-kop" tabindex={-1} id="fouten">
+      <h2 class="utrecht-heading-2" id="fouten-kop">
+        Er {list.length === 1 ? 'is 1 punt' : `zijn ${list.length} punten`} om te verbeteren
+      </h2>
+      <ul class="utrecht-unordered-list">
+        {list.map(([field, message]) => (
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link" href={`#veld-${field}`}>
+              {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
+const TextField: FC<{
+  field: string;
+  label: string;
+  errors: FieldErrors;
+  values?: Values;
+  type?: 'text' | 'email' | 'password';
+  autocomplete?: string;
+  description?: string;
+}> = ({ field, label, errors, values, type = 'text', autocomplete, description }) => {
+  const id = `veld-${field}`;
+  const error = errors[field];
+  const describedBy = [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {label}
+        </label>
+      </div>
+      {description ? (
+        <div class="utrecht-form-field__description" id={`${id}-uitleg`}>
+          {description}
+        </div>
+      ) : null}
+      {error ? (
+        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
+          {error}
+        </div>
+      ) : null}
+      <div class="utrecht-form-field__input">
+        <input
+          class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+          id={id}
+          name={field}
+          type={type}
+          autocomplete={autocomplete}
+          value={type === 'password' ? undefined : values?.[field]}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy}
+          required
+        />
+      </div>
+    </div>
+  );
+};
+
+const RoleSelect: FC<{ id: string; name: string; selected: AccountRole; label: string; errors?: FieldErrors; visuallyHiddenLabel?: boolean }> = ({
+  id,
+  name,
+  selected,
+  label,
+  errors = {},
+  visuallyHiddenLabel,
+}) => (
+  <div class={`utrecht-form-field utrecht-form-field--select${errors[name] ? ' utrecht-form-field--invalid' : ''}`}>
+    <div class={`utrecht-form-field__label${visuallyHiddenLabel ? ' bijeen-visually-hidden' : ''}`}>
+      <label class="utrecht-form-label" for={id}>
+        {label}
+      </label>
+    </div>
+    {errors[name] ? (
+      <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
+        {errors[name]}
+      </div>
+    ) : null}
+    <div class="utrecht-form-field__input">
+      <select class="utrecht-select utrecht-select--html-select" id={id} name={name} aria-describedby={errors[name] ? `${id}-fout` : undefined}>
+        {ACCOUNT_ROLES.map((r) => (
+          <option value={r} selected={r === selected}>
+            {ROLE_LABELS[r]} — {ROLE_DESCRIPTIONS[r]}
+          </option>
+        ))}
+      </select>
+    </div>
+  </div>
+);
+
+const Submit: FC<{ children: Child; secondary?: boolean }> = ({ children, secondary }) => (
+  <div class="utrecht-button-group">
+    <button class={`utrecht-button utrecht-button--${secondary ? 'secondary' : 'primary'}-action`} type="submit">
+      {children}
+    </button>
+  </div>
+);
+
+// ---------------------------------------------------------------------------------------
+
+export const LoginPage: FC<{ csrf: string; values: Values; errors: FieldErrors; back?: string | undefined; notice?: Notice | undefined }> = ({ csrf, values, errors, back, notice }) => (
+  <ManageLayout title="Inloggen" notice={notice}>
+    <p class="utrecht-paragraph">Voor medewerkers van organisatoren: beheer uw evenementen en aanmeldingen.</p>
+    <ErrorSummary errors={errors} />
+    <form method="post" action="/beheer/inloggen" novalidate class="bijeen-form">
+      <Csrf token={csrf} />
+      {back ? <input type="hidden" name="terug" value={back} /> : null}
+      <TextField field="email" label="E-mailadres" type="email" autocomplete="username" values={values} errors={errors} />
+      <TextField field="password" label="Wachtwoord" type="password" autocomplete="current-password" errors={errors} />
+      <Submit>Inloggen</Submit>
+    </form>
+    <p class="utrecht-paragraph">Nog geen account? Vraag een beheerder van uw organisatie om een uitnodiging.</p>
+  </ManageLayout>
+);
+
+const statusLabel: Record<AccountEvent['status'], string> = { draft: 'Concept', published: 'Gepubliceerd', cancelled: 'Geannuleerd' };
+
+export const DashboardPage: FC<{ account: SessionAccount; csrf: string; events: AccountEvent[]; notice?: Notice | undefined }> = ({ account, csrf, events, notice }) => (
+  <ManageLayout title="Evenementen" account={account} csrf={csrf} notice={notice}>
+    {events.length === 0 ? (
+      <p class="utrecht-paragraph">{account.organiserName} heeft nog geen evenementen.</p>
+    ) : (
+      <div class="utrecht-table-container">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">Evenementen van {account.organiserName}, ook die u samen met anderen organiseert</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                Evenement
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Datum
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Status
+              </th>
+              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                Bevestigd
+              </th>
+              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                Wachtlijst
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {events.map((e) => (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  <a class="utrecht-link" href={`/beheer/evenementen/${e.slug}`}>
+                    {e.title}
+                  </a>
+                  {e.organiserRole === 'co_organiser' ? ' (mede-organisator)' : ''}
+                </th>
+                <td class="utrecht-table__cell">
+                  <time datetime={e.startsAt.toISOString()}>{formatDateNl(e.startsAt)}</time>
+                </td>
+                <td class="utrecht-table__cell">{statusLabel[e.status]}</td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric">{e.counts.confirmed}</td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric">{e.counts.waitlisted}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )}
+  </ManageLayout>
+);
+
+const countLabels: [keyof AccountEvent['counts'], string][] = [
+  ['confirmed', 'Bevestigd'],
+  ['waitlisted', 'Op de wachtlijst'],
+  ['pending', 'Wacht op goedkeuring'],
+  ['offered', 'Plaats aangeboden'],
+  ['cancelled', 'Geannuleerd'],
+  ['refused', 'Afgewezen'],
+  ['expired', 'Aanbod verlopen'],
+];
+
+export const EventOverviewPage: FC<{ account: SessionAccount; csrf: string; event: AccountEvent }> = ({ account, csrf, event }) => {
+  const total = Object.values(event.counts).reduce((a, b) => a + b, 0);
+  return (
+    <ManageLayout title={event.title} account={account} csrf={csrf}>
+      <dl class="utrecht-data-list utrecht-data-list--rows">
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">Datum</dt>
+          <dd class="utrecht-data-list__item-value">
+            {formatDateNl(event.startsAt)}, {formatTimeNl(event.startsAt)} uur
+          </dd>
+        </div>
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">Status</dt>
+          <dd class="utrecht-data-list__item-value">{statusLabel[event.status]}</dd>
+        </div>
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">Plaatsen</dt>
+          <dd class="utrecht-data-list__item-value">{event.capacity ?? 'geen maximum'}</dd>
+        </div>
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">Uw organisatie</dt>
+          <dd class="utrecht-data-list__item-value">{event.organiserRole === 'organiser' ? 'organisator' : 'mede-organisator'}</dd>
+        </div>
+      </dl>
+      <h2 class="utrecht-heading-2">Aanmeldingen: {total}</h2>
+      <ul class="utrecht-unordered-list">
+        {countLabels.map(([k, label]) => (
+          <li class="utrecht-unordered-list__item">
+            {label}: {event.counts[k]}
+          </li>
+        ))}
+      </ul>
+      <p class="utrecht-paragraph">
+        {may(account.role, 'registrations.view') ? (
+          <>
+            <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/aanmeldingen`}>
+              Alle aanmeldingen bekijken
+            </a>
+            {' · '}
+          </>
+        ) : null}
+        {event.status === 'published' ? (
+          <a class="utrecht-link" href={`/evenementen/${event.slug}`}>
+            De openbare pagina
+          </a>
+        ) : null}
+      </p>
+    </ManageLayout>
+  );
+};
+
+const registrationStatus: Record<RegistrationLine['status'], string> = {
+  confirmed: 'Bevestigd',
+  waitlisted: 'Wachtlijst',
+  pending: 'Wacht op goedkeuring',
+  offered: 'Plaats aangeboden',
+  refused: 'Afgewezen',
+  cancelled: 'Geannuleerd',
+  expired: 'Aanbod verlopen',
+};
+
+export const RegistrationsPage: FC<{ account: SessionAccount; csrf: string; event: AccountEvent; registrations: RegistrationLine[] }> = ({ account, csrf, event, registrations }) => (
+  <ManageLayout title={`Aanmeldingen: ${event.title}`} account={account} csrf={csrf}>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}`}>
+        Terug naar het evenement
+      </a>
+    </p>
+    {registrations.length === 0 ? (
+      <p class="utrecht-paragraph">Er zijn nog geen aanmeldingen.</p>
+    ) : (
+      <div class="utrecht-table-container">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">{registrations.length} aanmeldingen, in volgorde van binnenkomst</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              {['Naam', 'E-mailadres', 'Organisatie', 'Status', 'Aangemeld op'].map((h) => (
+                <th class="utrecht-table__header-cell" scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {registrations.map((r) => (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  {r.name}
+                </th>
+                <td class="utrecht-table__cell">{r.email}</td>
+                <td class="utrecht-table__cell">{r.organisation ?? ''}</td>
+                <td class="utrecht-table__cell">{registrationStatus[r.status]}</td>
+                <td class="utrecht-table__cell">
+                  {formatDateNl(r.createdAt)} {formatTimeNl(r.createdAt)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )}
+  </ManageLayout>
+);
+
+export const TeamPage: FC<{
+  account: SessionAccount;
+  csrf: string;
+  team: Team;
+  values: Values;
+  errors: FieldErrors;
+  notice?: Notice | undefined;
+}> = ({ account, csrf, team, values, errors, notice }) => (
+  <ManageLayout title="Team" account={account} csrf={csrf} notice={notice}>
+    <div class="utrecht-table-container">
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">Accounts van {account.organiserName}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            {['Naam', 'E-mailadres', 'Rol', 'Verwijderen'].map((h) => (
+              <th class="utrecht-table__header-cell" scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {team.accounts.map((a) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row">
+                {a.name}
+                {a.id === account.id ? ' (u)' : ''}
+              </th>
+              <td class="utrecht-table__cell">{a.email}</td>
+              <td class="utrecht-table__cell">
+                {a.id === account.id ? (
+                  ROLE_LABELS[a.role]
+                ) : (
+                  <form method="post" action={`/beheer/team/${a.id}/rol`} class="bijeen-inline-form">
+                    <Csrf token={csrf} />
+                    <RoleSelect id={`rol-${a.id}`} name="role" selected={a.role} label={`Rol van ${a.name}`} visuallyHiddenLabel />
+                    <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+                      Rol wijzigen<span class="bijeen-visually-hidden"> van {a.name}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+              <td class="utrecht-table__cell">
+                {a.id === account.id ? null : (
+                  <form method="post" action={`/beheer/team/${a.id}/verwijderen`}>
+                    <Csrf token={csrf} />
+                    <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+                      Verwijderen<span class="bijeen-visually-hidden">: {a.name}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+
+    {team.invitations.length ? (
+      <>
+        <h2 class="utrecht-heading-2">Openstaande uitnodigingen</h2>
+        <ul class="utrecht-unordered-list">
+          {team.invitations.map((i) => (
+            <li class="utrecht-unordered-list__item">
+              {i.email}, als {ROLE_LABELS[i.role].toLowerCase()}, geldig tot {formatDateNl(i.expiresAt)} {formatTimeNl(i.expiresAt)} uur{' '}
+              <form method="post" action={`/beheer/team/uitnodigingen/${i.id}/intrekken`} class="bijeen-inline-form">
+                <Csrf token={csrf} />
+                <button class="utrecht-button utrecht-button--subtle" type="submit">
+                  Intrekken<span class="bijeen-visually-hidden">: uitnodiging van {i.email}</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </>
+    ) : null}
+
+    <h2 class="utrecht-heading-2" id="uitnodigen">
+      Een collega uitnodigen
+    </h2>
+    <ErrorSummary errors={errors} />
+    <form method="post" action="/beheer/team/uitnodigen" novalidate class="bijeen-form" aria-labelledby="uitnodigen">
+      <Csrf token={csrf} />
+      <TextField field="email" label="E-mailadres" type="email" autocomplete="off" values={values} errors={errors} description="Uw collega krijgt een e-mail met een link die een week werkt." />
+      <RoleSelect id="veld-role" name="role" selected={(ACCOUNT_ROLES as readonly string[]).includes(values.role ?? '') ? (values.role as AccountRole) : 'redacteur'} label="Rol" errors={errors} />
+      <Submit>Uitnodiging versturen</Submit>
+    </form>
+  </ManageLayout>
+);
+
+export const InvitationPage: FC<{ csrf: string; invitation: OpenInvitation; token: string; values: Values; errors: FieldErrors }> = ({ csrf, invitation, token, values, errors }) => {
+  const setup = invitation.email === null;
+  return (
+    <ManageLayout title={setup ? 'bijeen instellen' : 'Uw account aanmaken'}>
+      <p class="utrecht-paragraph">
+        {setup
+          ? 'U maakt het eerste account van deze bijeen aan, als beheerder. Noem ook uw organisatie: de organisator van uw evenementen.'
+          : `U bent uitgenodigd als ${ROLE_LABELS[invitation.role].toLowerCase()} (${ROLE_DESCRIPTIONS[invitation.role]}) bij ${invitation.organiserName}, met het e-mailadres ${invitation.email}. Kies uw naam en een wachtwoord.`}
+      </p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`/beheer/uitnodiging/${token}`} novalidate class="bijeen-form">
+        <Csrf token={csrf} />
+        <TextField field="name" label="Uw naam" autocomplete="name" values={values} errors={errors} />
+        {setup ? (
+          <>
+            <TextField field="email" label="E-mailadres" type="email" autocomplete="username" values={values} errors={errors} />
+            <TextField field="organisation" label="Naam van uw organisatie" autocomplete="organization" values={values} errors={errors} />
+          </>
+        ) : null}
+        <TextField field="password" label="Wachtwoord" type="password" autocomplete="new-password" errors={errors} description={`Minstens ${PASSWORD_MIN} tekens. Een zin van een paar woorden is sterk en goed te onthouden.`} />
+        <TextField field="repeat" label="Herhaal het wachtwoord" type="password" autocomplete="new-password" errors={errors} />
+        <Submit>Account aanmaken</Submit>
+      </form>
+    </ManageLayout>
+  );
+};
+
+export const AccountPage: FC<{ account: SessionAccount; csrf: string; errors: FieldErrors; sessions: number; notice?: Notice | undefined }> = ({ account, csrf, errors, sessions, notice }) => (
+  <ManageLayout title="Mijn account" account={account} csrf={csrf} notice={notice}>
+    <dl class="utrecht-data-list utrecht-data-list--rows">
+      <div class="utrecht-data-list__item">
+        <dt class="utrecht-data-list__item-key">Naam</dt>
+        <dd class="utrecht-data-list__item-value">{account.name}</dd>
+      </div>
+      <div class="utrecht-data-list__item">
+        <dt class="utrecht-data-list__item-key">E-mailadres</dt>
+        <dd class="utrecht-data-list__item-value">{account.email}</dd>
+      </div>
+      <div class="utrecht-data-list__item">
+        <dt class="utrecht-data-list__item-key">Rol</dt>
+        <dd class="utrecht-data-list__item-value">
+          {ROLE_LABELS[account.role]}: {ROLE_DESCRIPTIONS[account.role]}
+        </dd>
+      </div>
+    </dl>
+
+    <h2 class="utrecht-heading-2" id="wachtwoord">
+      Wachtwoord wijzigen
+    </h2>
+    <ErrorSummary errors={errors} />
+    <form method="post" action="/beheer/account/wachtwoord" novalidate class="bijeen-form" aria-labelledby="wachtwoord">
+      <Csrf token={csrf} />
+      <TextField field="current" label="Huidig wachtwoord" type="password" autocomplete="current-password" errors={errors} />
+      <TextField field="password" label="Nieuw wachtwoord" type="password" autocomplete="new-password" errors={errors} description={`Minstens ${PASSWORD_MIN} tekens. Uw andere sessies worden beëindigd.`} />
+      <TextField field="repeat" label="Herhaal het nieuwe wachtwoord" type="password" autocomplete="new-password" errors={errors} />
+      <Submit>Wachtwoord wijzigen</Submit>
+    </form>
+
+    <h2 class="utrecht-heading-2">Overal uitloggen</h2>
+    <p class="utrecht-paragraph">
+      U bent nu op {sessions === 1 ? '1 plek' : `${sessions} plekken`} ingelogd. Bent u ergens vergeten uit te loggen, of hebt u een apparaat verloren? Log dan overal uit, ook hier.
+    </p>
+    <form method="post" action="/beheer/account/overal-uitloggen">
+      <Csrf token={csrf} />
+      <Submit secondary>Overal uitloggen</Submit>
+    </form>
+  </ManageLayout>
+);
+
+export const ForbiddenPage: FC<{ account: SessionAccount; csrf: string }> = ({ account, csrf }) => (
+  <ManageLayout title="Geen toegang" account={account} csrf={csrf}>
+    <p class="utrecht-paragraph">
+      Met uw rol ({ROLE_LABELS[account.role].toLowerCase()}: {ROLE_DESCRIPTIONS[account.role]}) kunt u deze pagina niet gebruiken. Vraag een beheerder van{' '}
+      {account.organiserName} als u meer nodig hebt.
+    </p>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/beheer">
+        Naar uw evenementen
+      </a>
+    </p>
+  </ManageLayout>
+);
+
+export const ManageNotFoundPage: FC<{ account?: SessionAccount | undefined; csrf?: string; text: string }> = ({ account, csrf, text }) => (
+  <ManageLayout title="Niet gevonden" account={account} csrf={csrf}>
+    <p class="utrecht-paragraph">{text}</p>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href={account ? '/beheer' : '/beheer/inloggen'}>
+        {account ? 'Naar uw evenementen' : 'Naar inloggen'}
+      </a>
+    </p>
+  </ManageLayout>
+);
+
+export const ManageMessagePage: FC<{ title: string; text: string }> = ({ title, text }) => (
+  <ManageLayout title={title}>
+    <p class="utrecht-paragraph">{text}</p>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/beheer/inloggen">
+        Naar inloggen
+      </a>
+    </p>
+  </ManageLayout>
+);
