@@ -4,7 +4,8 @@ import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { DataDirLockedError } from './db/lock';
-import { loadDemoIfEmpty } from './demo/load';
+import { DEMO_ACCOUNT, ensureDemoAccount, loadDemoIfEmpty, removeDemoAccount } from './demo/load';
+import { countAccounts, createSetupInvitation } from './domain/accounts/service';
 import { join } from 'node:path';
 import { systemClock } from './kernel/clock';
 import { startOfferSweeper } from './worker/offers';
@@ -43,6 +44,15 @@ logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? con
 if (config.demo) {
   const loaded = await loadDemoIfEmpty(database.db, systemClock());
   if (loaded) logger.info({ events: loaded }, 'demo events loaded');
+  if (await ensureDemoAccount(database.db, systemClock(), { demoJustLoaded: loaded > 0 }))
+    logger.warn(`Demo: log in op ${config.publicUrl}/beheer met ${DEMO_ACCOUNT.email} en wachtwoord ${DEMO_ACCOUNT.password} (bestaat alleen met BIJEEN_DEMO=1)`);
+} else if (await removeDemoAccount(database.db)) {
+  logger.info('demo account removed (BIJEEN_DEMO=0)');
+}
+// First run: no account at all yet. A one-time link makes the first beheerder (and names the organiser).
+if ((await countAccounts(database.db)) === 0) {
+  const url = await createSetupInvitation(database.db, { now: systemClock(), baseUrl: config.publicUrl });
+  if (url) logger.warn(`Nog geen account. Maak het eerste (beheerder) aan via deze eenmalige link, een week geldig: ${url}`);
 }
 
 const pageCache = new PageCache();

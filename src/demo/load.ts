@@ -3,7 +3,8 @@ import type { Db } from '../db/client';
 import { notifyEventChanged } from '../domain/events/changes';
 import { createEvent } from '../domain/events/service';
 import { events, programmeItems, workshopRounds, workshops } from '../domain/events/table';
-import { ensureOrganiser } from '../domain/organisers/service';
+import { accountExists, countAccounts, createAccount, removeAccountByEmail } from '../domain/accounts/service';
+import { ensureOrganiser, findOrganiser } from '../domain/organisers/service';
 import { registrationChoices, registrations } from '../domain/registration/table';
 import { demoEvents } from './events';
 
@@ -91,4 +92,29 @@ async function fillDemoEvent(db: Db, slug: string, waitlisted: number): Promise<
     if (choices.length) await db.insert(registrationChoices).values(choices);
   }
   await notifyEventChanged(db, event.id);
+}
+
+/**
+ * The demo's back-office account: a beheerder of Platform31 with a published password,
+ * only ever in demo mode (BIJEEN_DEMO=1). Outside demo mode main.ts removes it.
+ */
+export const DEMO_ACCOUNT = { email: 'beheer@example.org', password: 'demo-wachtwoord', name: 'Demo Beheerder' } as const;
+
+/**
+ * Make the demo account when the demo organiser exists and either the demo was just
+ * loaded or there is no account yet (so a real installation's team never gets it added).
+ * Returns whether it was made.
+ */
+export async function ensureDemoAccount(db: Db, now: Date, opts: { demoJustLoaded: boolean }): Promise<boolean> {
+  if (await accountExists(db, DEMO_ACCOUNT.email)) return false;
+  const platform31 = await findOrganiser(db, 'platform31');
+  if (!platform31) return false;
+  if (!opts.demoJustLoaded && (await countAccounts(db)) > 0) return false;
+  await createAccount(db, { organiserId: platform31.id, email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, password: DEMO_ACCOUNT.password, role: 'beheerder' }, now);
+  return true;
+}
+
+/** Outside demo mode the demo account does not exist: removed at start-up. */
+export function removeDemoAccount(db: Db): Promise<boolean> {
+  return removeAccountByEmail(db, DEMO_ACCOUNT.email);
 }
