@@ -30,4 +30,9 @@ describe('architecture', () => {
     const bad = edge.filter((f) => imports(f).some((i) => /\/table$|drizzle-orm/.test(i)));
     expect(bad).toEqual([]);
   });
+
+  it('keeps passwords and sessions in domain/accounts: nothing else imports the password hash library', () => {
+    const bad = files('src').filter((f) => !f.startsWith(join('src', 'domain', 'accounts')) && imports(f).some((i) => /argon2|bcrypt/.test(i)));
+    expect(bad).toEqual([]);
+  });
 });
