@@ -49,6 +49,85 @@ const errorResponse = (description: string) => ({
 
 const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } };
 
+const statusFilter = {
+  name: 'status',
+  in: 'query',
+  required: false,
+  description: 'Statussen, met komma’s gescheiden. Standaard: confirmed, pending, offered, waitlisted (iedereen die een plaats heeft of wacht).',
+  schema: { type: 'string', example: 'confirmed,waitlisted' },
+};
+const roundFilter = { name: 'round', in: 'query', required: false, description: 'Sleutel van een ronde.', schema: { type: 'string' } };
+const workshopFilter = {
+  name: 'workshop',
+  in: 'query',
+  required: false,
+  description: 'Sleutel van een deelsessie: alleen wie die koos (in `round`, of in welke ronde ook).',
+  schema: { type: 'string' },
+};
+const download = (type: string, description: string) => ({
+  description,
+  headers: {
+    'Content-Disposition': { description: 'attachment, met een Nederlandse bestandsnaam zoals aanmeldingen-{slug}-{datum}.csv', schema: { type: 'string' } },
+    'Cache-Control': { description: 'no-store: persoonsgegevens', schema: { type: 'string', const: 'no-store' } },
+  },
+  content: { [type]: { schema: { type: 'string', format: 'binary' } } },
+});
+const exportErrors = {
+  400: errorResponse('Onbekende status, ronde of deelsessie'),
+  401: errorResponse('Geen of een ongeldig token'),
+  404: errorResponse('Onbekende slug, of niet uw evenement'),
+};
+const exportNote = 'Persoonsgegevens: alleen met een token van een organisator van het evenement; anders 404.';
+
+/** Exports for the event's organisers (src/domain/exports, docs/decisions/014). */
+const exportPaths = {
+  '/events/{slug}/export/registrations.csv': {
+    parameters: [slugParam],
+    get: {
+      summary: 'De aanmeldingen als CSV',
+      description:
+        'UTF-8 met BOM, puntkomma’s, CRLF: Excel met Nederlandse instellingen opent het met een dubbelklik. Kolomkoppen in het Nederlands; ' +
+        'een cel die begint met = + - @ of een tab krijgt een apostrof ervoor. ' +
+        exportNote,
+      security: [{ organiserToken: [] }],
+      parameters: [statusFilter, roundFilter, workshopFilter],
+      responses: { 200: download('text/csv', 'De aanmeldingen'), ...exportErrors },
+    },
+  },
+  '/events/{slug}/export/registrations.xlsx': {
+    parameters: [slugParam],
+    get: {
+      summary: 'De aanmeldingen als Excel-bestand',
+      description: 'Eén blad met een vaste kopregel met filters en datums als echte datums (Europe/Amsterdam). ' + exportNote,
+      security: [{ organiserToken: [] }],
+      parameters: [statusFilter, roundFilter, workshopFilter],
+      responses: { 200: download('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'De aanmeldingen'), ...exportErrors },
+    },
+  },
+  '/events/{slug}/export/attendance.pdf': {
+    parameters: [slugParam],
+    get: {
+      summary: 'Presentielijsten (PDF, A4)',
+      description:
+        'Per deelsessie per ronde de bevestigde deelnemers met naam, organisatie en een vak voor de handtekening; zonder rondes één lijst per bijeenkomst. ' +
+        exportNote,
+      security: [{ organiserToken: [] }],
+      parameters: [roundFilter, { ...workshopFilter, description: 'Sleutel van een deelsessie. Zonder: alle deelsessies.' }],
+      responses: { 200: download('application/pdf', 'De presentielijsten'), ...exportErrors },
+    },
+  },
+  '/events/{slug}/export/badges.pdf': {
+    parameters: [slugParam],
+    get: {
+      summary: 'Naambadges (PDF, A4, 2 × 4 per vel)',
+      description: 'Naam groot, organisatie eronder, de titel van het evenement klein. Standaard de bevestigde deelnemers. ' + exportNote,
+      security: [{ organiserToken: [] }],
+      parameters: [{ ...statusFilter, description: 'Statussen, met komma’s gescheiden. Standaard: confirmed.' }, roundFilter, workshopFilter],
+      responses: { 200: download('application/pdf', 'De naambadges'), ...exportErrors },
+    },
+  },
+} as const;
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -383,5 +462,6 @@ export const openApiDocument = {
         },
       },
     },
+    ...exportPaths,
   },
 } as const;

@@ -213,6 +213,10 @@ describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
       '/registrations/{token}/accept',
       '/registrations/{token}/choices',
       '/events/{slug}/availability',
+      '/events/{slug}/export/registrations.csv',
+      '/events/{slug}/export/registrations.xlsx',
+      '/events/{slug}/export/attendance.pdf',
+      '/events/{slug}/export/badges.pdf',
     ]);
     const schema = spec.components.schemas.EventDocument;
     expect(schema.required).toEqual(expect.arrayContaining(['slug', 'title', 'summary', 'format', 'meetings']));

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../app';
 import { findEventRowBySlug } from '../../domain/events/data';
 import { createEvent, organises, getEventDocument, getEventView, listAgenda, replaceEvent } from '../../domain/events/service';
 import { authenticateApiToken } from '../../domain/organisers/service';
+import { exportAttendance, exportBadges, exportRegistrations, parseStatuses } from '../../domain/exports/service';
 import { ChoiceChangeInputSchema, RefusalSchema } from '../../domain/registration/input';
 import {
   acceptOffer,
@@ -16,7 +17,7 @@ import {
   register,
   type RegistrationView,
 } from '../../domain/registration/service';
-import { isoLocal } from '../../kernel/dates';
+import { isoDateLocal, isoLocal } from '../../kernel/dates';
 import { hasUnstorableText } from '../../kernel/text';
 import { DomainError } from '../../kernel/errors';
 import { openApiDocument } from './openapi';
@@ -281,6 +282,47 @@ export function apiV1Routes() {
     const r = await refuseRegistration(db, row.id, c.req.param('id'), body.data.reason ?? null, clock(), config.publicUrl);
     c.var.deps.pageCache.invalidate(row.id);
     return c.json(registrationJson(r, config.publicUrl));
+  });
+
+  // Exports for the event's organisers: personal data, so the same 404 for anyone else,
+  // never cached, and always a download.
+  const download = (c: Context<AppEnv>, body: string | Uint8Array, type: string, filename: string) => {
+    c.header('content-type', type);
+    c.header('content-disposition', `attachment; filename="${filename}"`);
+    c.header('cache-control', 'no-store');
+    return c.body(typeof body === 'string' ? body : new Uint8Array(body));
+  };
+  const exportFilter = (c: Context<AppEnv>) => ({
+    statuses: parseStatuses(c.req.query('status')),
+    roundKey: c.req.query('round') || undefined,
+    workshopKey: c.req.query('workshop') || undefined,
+  });
+  /** "aanmeldingen-dag-van-de-buurt-2026-11-22.csv": what, which event, which day it was made. */
+  const filename = (c: Context<AppEnv>, what: string, slug: string, ext: string) => `${what}-${slug}-${isoDateLocal(c.var.deps.clock())}.${ext}`;
+
+  app.get('/events/:slug/export/registrations.csv', async (c) => {
+    const row = await organisedEvent(c);
+    const csv = await exportRegistrations(c.var.deps.db, row.slug, 'csv', exportFilter(c));
+    return download(c, csv, 'text/csv; charset=utf-8', filename(c, 'aanmeldingen', row.slug, 'csv'));
+  });
+
+  app.get('/events/:slug/export/registrations.xlsx', async (c) => {
+    const row = await organisedEvent(c);
+    const xlsx = await exportRegistrations(c.var.deps.db, row.slug, 'xlsx', exportFilter(c));
+    return download(c, xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename(c, 'aanmeldingen', row.slug, 'xlsx'));
+  });
+
+  app.get('/events/:slug/export/attendance.pdf', async (c) => {
+    const row = await organisedEvent(c);
+    const { roundKey, workshopKey } = exportFilter(c);
+    const pdf = await exportAttendance(c.var.deps.db, row.slug, { roundKey, workshopKey });
+    return download(c, pdf, 'application/pdf', filename(c, 'presentielijst', row.slug, 'pdf'));
+  });
+
+  app.get('/events/:slug/export/badges.pdf', async (c) => {
+    const row = await organisedEvent(c);
+    const pdf = await exportBadges(c.var.deps.db, row.slug, exportFilter(c));
+    return download(c, pdf, 'application/pdf', filename(c, 'naambadges', row.slug, 'pdf'));
   });
 
   app.get('/registrations/:token', async (c) => {
