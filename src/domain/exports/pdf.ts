@@ -169,7 +169,7 @@ export interface Badge {
   organisation: string | null;
 }
 
-/** Badges to a sheet: 2 across, 4 down, each 91 × 70 mm with room to cut. */
+/** Badges to a sheet: 2 across, 4 down, each 95 × 69 mm inside a 10 mm margin. */
 export const BADGES_PER_PAGE = 8;
 
 /**
