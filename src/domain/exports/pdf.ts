@@ -31,6 +31,14 @@ interface Run {
   text: string;
 }
 
+/** Fonts parsed once per process: which characters each subset has. */
+const parsedFonts = new WeakMap<Buffer, fontkit.Font>();
+function parsed(data: Buffer): fontkit.Font {
+  let font = parsedFonts.get(data);
+  if (!font) parsedFonts.set(data, (font = fontkit.create(data)));
+  return font;
+}
+
 class Typesetter {
   private readonly coverage = new Map<string, fontkit.Font>();
   constructor(
@@ -39,7 +47,7 @@ class Typesetter {
   ) {
     for (const f of [...fonts.regular, ...fonts.bold]) {
       doc.registerFont(f.name, f.data);
-      this.coverage.set(f.name, fontkit.create(f.data));
+      this.coverage.set(f.name, parsed(f.data));
     }
   }
 
