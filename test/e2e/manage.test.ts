@@ -88,6 +88,14 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     await expect(page.locator('main').textContent()).resolves.toContain('collega@example.org, als redacteur');
     await expectAccessible(page);
 
+    // An API token, shown once.
+    await page.getByRole('link', { name: 'API-tokens' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Waarvoor is het?').fill('Koppeling met de website');
+    await page.getByRole('button', { name: 'Token maken' }).click();
+    await expect(page.locator('#nieuw-token-waarde').textContent()).resolves.toMatch(/^bij_/);
+    await expectAccessible(page);
+
     // The colleague opens the link from the mail in a browser of their own.
     const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'collega@example.org'));
     const link = /http:\/\/bijeen\.test(\/beheer\/uitnodiging\/[A-Za-z0-9_-]+)/.exec(mail!.textBody)![1]!;
@@ -121,7 +129,7 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     await second.getByRole('button', { name: 'Inloggen' }).click();
     await second.waitForURL(`${server.url}/beheer`);
 
-    await page.reload();
+    await page.getByRole('link', { name: 'Team' }).click();
     await expect(page.locator('main').textContent()).resolves.toContain('Fictieve Collega');
     await page.getByRole('link', { name: 'Mijn account' }).click();
     await expect(page.locator('main').textContent()).resolves.toContain('op 2 plekken ingelogd');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { DomainError } from '../../kernel/errors';
 import { apiTokens, organisers } from './table';
@@ -44,4 +44,30 @@ export async function authenticateApiToken(db: Db, token: string | undefined): P
     .limit(1);
   if (!row) throw new DomainError('unauthorized', 'Dit API-token is onbekend of ingetrokken.');
   return row.organiser;
+}
+
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+/** An organiser's API tokens, newest first, without their secrets (only hashes are kept). */
+export async function listApiTokens(db: Db, organiserId: string): Promise<ApiTokenInfo[]> {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.organiserId, organiserId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revoke one of the organiser's own tokens; false when it has no such token in use. */
+export async function revokeApiToken(db: Db, organiserId: string, tokenId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.organiserId, organiserId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
 }

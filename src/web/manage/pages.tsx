@@ -2,6 +2,7 @@ import type { Child, FC } from 'hono/jsx';
 import type { AccountEvent, RegistrationLine } from '../../domain/accounts/overview';
 import { ACCOUNT_ROLES, may, PASSWORD_MIN, ROLE_DESCRIPTIONS, ROLE_LABELS, type AccountRole } from '../../domain/accounts/rules';
 import type { OpenInvitation, SessionAccount, Team } from '../../domain/accounts/service';
+import type { ApiTokenInfo } from '../../domain/organisers/service';
 import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 import { Layout } from '../components/layout';
 
@@ -51,6 +52,13 @@ export const ManageLayout: FC<{ title: string; account?: SessionAccount | undefi
             <li>
               <a class="utrecht-link" href="/beheer/team">
                 Team
+              </a>
+            </li>
+          ) : null}
+          {may(account.role, 'tokens.manage') ? (
+            <li>
+              <a class="utrecht-link" href="/beheer/api-tokens">
+                API-tokens
               </a>
             </li>
           ) : null}
@@ -558,5 +566,82 @@ export const ManageMessagePage: FC<{ title: string; text: string }> = ({ title, 
         Naar inloggen
       </a>
     </p>
+  </ManageLayout>
+);
+
+export const ApiTokensPage: FC<{
+  account: SessionAccount;
+  csrf: string;
+  tokens: ApiTokenInfo[];
+  values: Values;
+  errors: FieldErrors;
+  /** A token just made: shown this once. */
+  made?: string | undefined;
+  notice?: Notice | undefined;
+}> = ({ account, csrf, tokens, values, errors, made, notice }) => (
+  <ManageLayout title="API-tokens" account={account} csrf={csrf} notice={notice}>
+    <p class="utrecht-paragraph">
+      Met een API-token schrijft een systeem van {account.organiserName} evenementen via de API (<code>Authorization: Bearer …</code>). Alleen een
+      vingerafdruk van het token wordt bewaard: het token zelf ziet u één keer.
+    </p>
+    {made ? (
+      <section class="utrecht-alert utrecht-alert--ok bijeen-state" aria-labelledby="nieuw-token-kop" role="status">
+        <h2 class="utrecht-heading-2" id="nieuw-token-kop">
+          Uw nieuwe token
+        </h2>
+        <p class="utrecht-paragraph">
+          <code id="nieuw-token-waarde">{made}</code>
+        </p>
+        <p class="utrecht-paragraph">Kopieer het nu en bewaar het veilig: het wordt niet opnieuw getoond.</p>
+      </section>
+    ) : null}
+    {tokens.length ? (
+      <div class="utrecht-table-container">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">API-tokens van {account.organiserName}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              {['Naam', 'Gemaakt op', 'Status', 'Intrekken'].map((h) => (
+                <th class="utrecht-table__header-cell" scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {tokens.map((t) => (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  {t.name}
+                </th>
+                <td class="utrecht-table__cell">{formatDateNl(t.createdAt)}</td>
+                <td class="utrecht-table__cell">{t.revokedAt ? `ingetrokken op ${formatDateNl(t.revokedAt)}` : 'in gebruik'}</td>
+                <td class="utrecht-table__cell">
+                  {t.revokedAt ? null : (
+                    <form method="post" action={`/beheer/api-tokens/${t.id}/intrekken`}>
+                      <Csrf token={csrf} />
+                      <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+                        Intrekken<span class="bijeen-visually-hidden">: {t.name}</span>
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    ) : (
+      <p class="utrecht-paragraph">Er zijn nog geen API-tokens.</p>
+    )}
+    <h2 class="utrecht-heading-2" id="token-maken">
+      Een token maken
+    </h2>
+    <ErrorSummary errors={errors} />
+    <form method="post" action="/beheer/api-tokens" novalidate class="bijeen-form" aria-labelledby="token-maken">
+      <Csrf token={csrf} />
+      <TextField field="name" label="Waarvoor is het?" autocomplete="off" values={values} errors={errors} description="Bijvoorbeeld: de koppeling met onze website." />
+      <Submit>Token maken</Submit>
+    </form>
   </ManageLayout>
 );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { createAccount, createSession, inviteAccount, listTeam } from '../../domain/accounts/service';
+import { authenticateApiToken, createApiToken } from '../../domain/organisers/service';
 import type { AccountRole } from '../../domain/accounts/rules';
 import { createEvent } from '../../domain/events/service';
 import { ensureOrganiser } from '../../domain/organisers/service';
@@ -82,6 +83,8 @@ describe('the back office (/beheer)', () => {
     ['the team', 'GET', '/beheer/team', () => ({}), [S, NO, NO], 'Fictieve Collega'],
     ['inviting a colleague', 'POST', '/beheer/team/uitnodigen', (role) => ({ email: `nieuw-via-${role}@example.org`, role: 'balie' }), [GO, NO, NO]],
     ['changing a role', 'POST', '/beheer/team/COLLEGA/rol', () => ({ role: 'redacteur' }), [GO, NO, NO]],
+    ['the API tokens', 'GET', '/beheer/api-tokens', () => ({}), [S, NO, NO], 'Een token maken'],
+    ['making an API token', 'POST', '/beheer/api-tokens', (role) => ({ name: `koppeling van ${role}` }), [S, NO, NO], 'Uw nieuwe token'],
     ['the own account', 'GET', '/beheer/account', () => ({}), [S, S, S], 'Wachtwoord wijzigen'],
     ['changing the password (with a wrong current one)', 'POST', '/beheer/account/wachtwoord', () => ({ current: 'fout', password: 'een nieuw lang wachtwoord', repeat: 'een nieuw lang wachtwoord' }), [400, 400, 400], 'Uw huidige wachtwoord klopt niet'],
   ];
@@ -134,6 +137,31 @@ describe('the back office (/beheer)', () => {
     expect.soft(safeBack('/beheer/../evil')).toBeUndefined();
     expect.soft(safeBack('https://evil.example.org/beheer')).toBeUndefined();
     expect.soft(safeBack('/beheer/evenementen/eigen-dag')).toBe('/beheer/evenementen/eigen-dag');
+  });
+
+  it('makes an API token shown once that the API accepts, and revokes it; another organiser\'s token cannot be revoked', async () => {
+    const made = await post('/beheer/api-tokens', { name: 'Website' }, cookies.beheerder);
+    const token = /id="nieuw-token-waarde">(bij_[A-Za-z0-9_-]+)</.exec(await made.text())![1]!;
+    expect((await authenticateApiToken(database.db, token)).slug).toBe('kennisinstituut');
+    const list = await (await get('/beheer/api-tokens', cookies.beheerder)).text();
+    expect(list).toContain('Website');
+    expect(list).not.toContain(token);
+    const id = /action="\/beheer\/api-tokens\/([0-9a-f-]{36})\/intrekken"/.exec(list)![1]!;
+    const theirs = await post(`/beheer/api-tokens/${id}/intrekken`, {}, cookies.ander);
+    expect(theirs.status).toBe(409);
+    await expect(authenticateApiToken(database.db, token)).resolves.toBeTruthy();
+    const revoked = await post(`/beheer/api-tokens/${id}/intrekken`, {}, cookies.beheerder);
+    expect(revoked.headers.get('location')).toBe('/beheer/api-tokens?melding=token-ingetrokken');
+    await expect(authenticateApiToken(database.db, token)).rejects.toThrow('ingetrokken');
+    const other = await createApiToken(database.db, (await ensureOrganiser(database.db, 'andere-organisator', 'x')).id, 'Hun koppeling');
+    expect(await (await get('/beheer/api-tokens', cookies.beheerder)).text()).not.toContain('Hun koppeling');
+    await expect(authenticateApiToken(database.db, other)).resolves.toBeTruthy();
+  });
+
+  it('asks what a new API token is for', async () => {
+    const res = await post('/beheer/api-tokens', { name: ' ' }, cookies.beheerder);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Zeg waarvoor het token is');
   });
 
   describe('logging in', () => {

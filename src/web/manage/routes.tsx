@@ -18,9 +18,11 @@ import {
   type SessionAccount,
 } from '../../domain/accounts/service';
 import type { FieldProblem } from '../../kernel/errors';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../domain/organisers/service';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import {
   AccountPage,
+  ApiTokensPage,
   DashboardPage,
   EventOverviewPage,
   ForbiddenPage,
@@ -56,6 +58,7 @@ const flashes: Record<string, Notice> = {
   'rol-gewijzigd': { type: 'ok', text: 'De rol is gewijzigd.' },
   verwijderd: { type: 'ok', text: 'Het account is verwijderd; wie ermee ingelogd was, is uitgelogd.' },
   ingetrokken: { type: 'ok', text: 'De uitnodiging is ingetrokken; de link werkt niet meer.' },
+  'token-ingetrokken': { type: 'ok', text: 'Het API-token is ingetrokken; het werkt niet meer.' },
   'wachtwoord-gewijzigd': { type: 'ok', text: 'Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.' },
 };
 const flash = (c: Context<AppEnv>) => flashes[c.req.query('melding') ?? ''];
@@ -206,6 +209,32 @@ export function manageRoutes() {
     const result = await removeAccount(c.var.deps.db, me(c), c.req.param('id'));
     if (result.kind === 'refused') return teamPage(c, 409, {}, {}, { type: 'error', text: result.reason });
     return c.redirect('/beheer/team?melding=verwijderd', 303);
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // API tokens (beheerder)
+
+  const tokensPage = async (c: Context<AppEnv>, status: 200 | 400 | 409, extra: { values?: Values; errors?: FieldErrors; made?: string; notice?: Notice | undefined } = {}) => {
+    const tokens = await listApiTokens(c.var.deps.db, me(c).organiserId);
+    return c.html(<ApiTokensPage account={me(c)} csrf={csrfToken(c)} tokens={tokens} values={extra.values ?? {}} errors={extra.errors ?? {}} made={extra.made} notice={extra.notice} />, status);
+  };
+
+  app.get('/beheer/api-tokens', need('tokens.manage'), (c) => tokensPage(c, 200, { notice: flash(c) }));
+
+  app.post('/beheer/api-tokens', need('tokens.manage'), verifyCsrf, async (c) => {
+    const values = await form(c);
+    const name = values.name?.trim() ?? '';
+    if (!name || name.length > 200) return tokensPage(c, 400, { values, errors: { name: name ? 'Gebruik hoogstens 200 tekens.' : 'Zeg waarvoor het token is, zodat u het later herkent.' } });
+    const token = await createApiToken(c.var.deps.db, me(c).organiserId, name);
+    // Shown once, in this answer (no-store): only its hash is kept.
+    return tokensPage(c, 200, { made: token });
+  });
+
+  app.post('/beheer/api-tokens/:id/intrekken', need('tokens.manage'), verifyCsrf, async (c) => {
+    const id = c.req.param('id');
+    if (!UUID.test(id) || !(await revokeApiToken(c.var.deps.db, me(c).organiserId, id, c.var.deps.clock())))
+      return tokensPage(c, 409, { notice: { type: 'warning', text: 'Dit token is er niet, of is al ingetrokken.' } });
+    return c.redirect('/beheer/api-tokens?melding=token-ingetrokken', 303);
   });
 
   // ---------------------------------------------------------------------------------------
