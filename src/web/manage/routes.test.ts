@@ -184,6 +184,12 @@ describe('the back office (/beheer)', () => {
       expect((await get('/beheer/team', `bijeen_sessie=${sessionCookie(res)}`, a)).status).toBe(200);
     });
 
+    it('sends someone who is logged in on from the login page', async () => {
+      const res = await get('/beheer/inloggen?terug=%2Fbeheer%2Faccount', cookies.balie);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/beheer/account');
+    });
+
     it('marks the cookie Secure when the site is served over HTTPS', async () => {
       const a = await testApp(database, undefined, { publicUrl: 'https://bijeen.example.org' });
       const res = await post('/beheer/inloggen', { email: 'beheerder@example.org', password: PW }, '', { a });

@@ -4,6 +4,7 @@ import { getOrganiserEvent, listOrganiserEventRegistrations, listOrganiserEvents
 import { ACCOUNT_ROLES, may, normaliseEmail, type AccountRole, type Permission } from '../../domain/accounts/rules';
 import {
   acceptInvitation,
+  authenticateSession,
   changePassword,
   changeRole,
   countSessions,
@@ -98,6 +99,8 @@ export function manageRoutes() {
 
   app.get('/beheer/inloggen', async (c) => {
     const back = safeBack(c.req.query('terug'));
+    // Already logged in: straight on.
+    if (await authenticateSession(c.var.deps.db, sessionToken(c), c.var.deps.clock())) return c.redirect(back ?? '/beheer', 303);
     return c.html(<LoginPage csrf={csrfToken(c)} values={{}} errors={{}} back={back} notice={flash(c)} />);
   });
 
