@@ -168,6 +168,7 @@ export const openApiDocument = {
             format: 'date-time',
             description: 'Bij `offered`: tot wanneer de plaats geaccepteerd kan worden (daarna gaat die naar de volgende op de wachtlijst); anders null.',
           },
+          refusalReason: { type: ['string', 'null'], description: 'Bij `refused`: de reden die de organisatie gaf (als die er is).' },
           choices: {
             type: 'array',
             items: {

@@ -69,6 +69,11 @@ describe.each(databaseKinds)('an organiser handling registrations through the AP
     expect(((await res.json()) as { status: string }).status).toBe('refused');
     const [mail] = await database.db.select().from(mailOutbox).where(and(eq(mailOutbox.registrationId, held.id), eq(mailOutbox.kind, 'refused')));
     expect(mail!.textBody).toContain('alleen voor gemeenten uit de regio');
+    // The registrant sees the reason through their personal link, on the page and in the API.
+    const own = (await (await app.request(`/api/v1/registrations/${held.token}`)).json()) as { status: string; refusalReason: string };
+    expect(own).toMatchObject({ status: 'refused', refusalReason: 'Deze bijeenkomst is alleen voor gemeenten uit de regio.' });
+    const page = await (await app.request(`/aanmelding/${held.token}`)).text();
+    expect(page).toContain('Deze bijeenkomst is alleen voor gemeenten uit de regio.');
     // The place it held went to the first on the waiting list, awaiting approval like everyone.
     const list = (await (await call('')).json()) as { registrations: { id: string; status: string; position: number | null }[] };
     expect(list.registrations.find((r) => r.id === waiting.id)!.status).toBe('pending');

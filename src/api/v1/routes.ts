@@ -89,6 +89,7 @@ function registrationJson(r: RegistrationView, publicUrl: string) {
     organisation: r.organisation,
     choices: r.choices,
     offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
+    refusalReason: r.refusalReason,
     personalUrl: `${publicUrl}/aanmelding/${r.token}`,
     token: r.token,
     createdAt: r.createdAt.toISOString(),

@@ -60,6 +60,8 @@ export interface RegistrationView {
   waitReason: WaitReason | null;
   /** While a place is offered: until when it can be accepted. */
   offerExpiresAt: Date | null;
+  /** When refused: the organiser's reason, if they gave one. */
+  refusalReason: string | null;
   choices: ChoiceView[];
   token: string;
   createdAt: Date;
@@ -448,6 +450,7 @@ function summaryOf(event: EventRow, r: RegistrationRow): Omit<RegistrationView, 
     organisation: r.organisationName,
     waitReason: (r.waitReason as WaitReason | null) ?? null,
     offerExpiresAt: r.status === 'offered' ? r.offerExpiresAt : null,
+    refusalReason: r.status === 'refused' ? r.refusalReason : null,
     token: r.token,
     createdAt: r.createdAt,
   };
@@ -665,6 +668,7 @@ export async function refuseRegistration(
     if (current.status !== 'pending' && current.status !== 'waitlisted' && current.status !== 'offered')
       throw new DomainError('conflict', 'Alleen een aanmelding die op goedkeuring wacht, op de wachtlijst staat of een plaats aangeboden kreeg, kan worden afgewezen. Annuleer een bevestigde aanmelding.');
     await release(tx, [current.id], 'refused', now);
+    await tx.update(registrations).set({ refusalReason: reason }).where(eq(registrations.id, current.id));
     await queueRegistrationMail(tx, { kind: 'refused', reason, registrationId: current.id, now, baseUrl });
     await promoteWaiting(tx, event, now, baseUrl);
     await notifyEventChanged(tx, eventId);

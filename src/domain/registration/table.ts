@@ -80,6 +80,8 @@ export const registrations = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     /** While offered: the moment the offer lapses and passes to the next on the list. */
     offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
+    /** When refused: the organiser's reason, as mailed and shown on the personal page. */
+    refusalReason: text('refusal_reason'),
   },
   (t) => [
     index('registrations_event_status_idx').on(t.eventId, t.status, t.arrival),

@@ -168,6 +168,14 @@ export const RegistrationPage: FC<RegistrationPageProps> = ({
             .
           </p>
         ) : null}
+        {r.status === 'refused' && r.refusalReason ? (
+          <>
+            <p class="utrecht-paragraph">De organisatie gaf als reden:</p>
+            <blockquote class="bijeen-quote">
+              <p class="utrecht-paragraph">{r.refusalReason}</p>
+            </blockquote>
+          </>
+        ) : null}
         {r.status === 'confirmed' && flash === 'geaccepteerd' ? (
           <p class="utrecht-paragraph">U hebt de aangeboden plaats geaccepteerd. De bevestiging met een agenda-uitnodiging komt per e-mail ({r.email}).</p>
         ) : null}
