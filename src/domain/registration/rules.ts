@@ -262,3 +262,21 @@ export function decideChoiceChange(
   if (problems.length) return { kind: 'invalid', problems };
   return changes.length ? { kind: 'changed', changes } : { kind: 'unchanged' };
 }
+
+/** Why a waiting registration may not be moved up by hand now, in Dutch; null when it may. */
+export function handPromotionProblem(
+  counters: Pick<EventCounters, 'capacity' | 'holding' | 'limits' | 'organisations'>,
+  entry: { status: string; organisationKey: string | null; domain: string | null },
+  eventStatus: string,
+): string | null {
+  if (entry.status !== 'waitlisted') return 'Deze aanmelding staat niet op de wachtlijst.';
+  if (eventStatus === 'cancelled') return 'Dit evenement is geannuleerd; niemand komt er nog van de wachtlijst bij.';
+  if (counters.capacity !== null && counters.holding >= counters.capacity)
+    return `Er is geen plaats vrij: ${counters.holding} van de ${counters.capacity} plaatsen zijn bezet. Annuleer eerst een andere aanmelding of verhoog het aantal plaatsen.`;
+  const blocked = organisationBlock(counters.limits, counters.organisations, entry.organisationKey, entry.domain);
+  if (blocked === 'organisation_full') return `Deze organisatie heeft al het maximum van ${counters.limits.perOrganisation} plaatsen.`;
+  if (blocked === 'organisations_full') return `Er doen al ${counters.limits.maxOrganisations} organisaties mee, het maximum; deze organisatie nog niet.`;
+  if (blocked === 'domain_full')
+    return `Deze organisatie heeft in dit beleidsdomein al het maximum van ${counters.limits.domains?.maxPerDomainPerOrganisation} plaatsen.`;
+  return null;
+}

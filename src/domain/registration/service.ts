@@ -18,6 +18,7 @@ import {
   decideChoiceChange,
   decideRegistration,
   firstEligible,
+  handPromotionProblem,
   HOLDING,
   offerExpiry,
   organisationKey,
@@ -876,4 +877,70 @@ export async function resendPersonalLink(db: Db, slug: string, email: string, no
         : { kind: mailKindFor(found.status), registrationId: found.id, now, baseUrl, dedupeKey },
     );
   });
+}
+
+// ---------------------------------------------------------------------------------------
+// The organiser's own changes (the back office), under the same lock and the same rules.
+
+export type PromoteByHandResult = { kind: 'promoted'; registration: RegistrationView } | { kind: 'refused'; reason: string };
+
+/**
+ * The organiser moves one chosen registration up from the event's waiting list, out of
+ * turn (after a phone call, say). Only when a place is free and its organisation's limits
+ * allow it: the same limits as every other place; otherwise the reason, in Dutch. The
+ * organiser's choice is their approval: the place is given at once (confirmed, no offer),
+ * with the confirmation mail; its workshop choices get seats where there are free ones.
+ */
+export async function promoteByHand(db: Db, eventId: string, registrationId: string, now: Date, baseUrl: string): Promise<PromoteByHandResult> {
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+    const current = event ? await findInEvent(tx, eventId, registrationId) : null;
+    if (!event || !current) throw new DomainError('not_found', 'Deze aanmelding bestaat niet bij dit evenement.');
+    const counters = await loadCounters(tx, event);
+    const problem = handPromotionProblem(counters, current, event.status);
+    if (problem) return { kind: 'refused' as const, reason: problem };
+    await tx.update(registrations).set({ status: 'confirmed', waitReason: null, offerExpiresAt: null, updatedAt: now }).where(eq(registrations.id, current.id));
+    await promoteWorkshopWaiting(tx, event);
+    // Seats taken for a registration that is itself confirmed are confirmed too.
+    await tx
+      .update(registrationChoices)
+      .set({ status: 'confirmed' })
+      .where(and(eq(registrationChoices.registrationId, current.id), eq(registrationChoices.status, 'pending')));
+    await queueRegistrationMail(tx, { kind: 'confirmation', registrationId: current.id, now, baseUrl, dedupeKey: `by-hand:${current.id}:${now.getTime()}` });
+    await notifyEventChanged(tx, eventId);
+    const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
+    return { kind: 'promoted' as const, registration: await viewOf(tx, event, after!) };
+  });
+}
+
+/**
+ * The organiser cancels a registration: as through the personal link (the cancellation
+ * mail, the place to the waiting list), but without the event's cancel-until deadline.
+ * A registration that is no longer active is left as it is (`cancelled` false).
+ */
+export async function cancelByOrganiser(db: Db, eventId: string, registrationId: string, now: Date, baseUrl: string): Promise<CancelResult & { cancelled: boolean }> {
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+    const current = event ? await findInEvent(tx, eventId, registrationId) : null;
+    if (!event || !current) throw new DomainError('not_found', 'Deze aanmelding bestaat niet bij dit evenement.');
+    if (!(ACTIVE as readonly string[]).includes(current.status)) return { registration: await viewOf(tx, event, current), promoted: [], cancelled: false };
+    await release(tx, [current.id], 'cancelled', now);
+    await queueRegistrationMail(tx, { kind: 'cancelled', registrationId: current.id, now, baseUrl });
+    const promoted = await promoteWaiting(tx, event, now, baseUrl);
+    await notifyEventChanged(tx, event.id);
+    const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
+    return { registration: await viewOf(tx, event, after!), promoted, cancelled: true };
+  });
+}
+
+/**
+ * The organiser moves someone to other workshops: exactly `changeChoices` (only to a
+ * workshop with a free seat, not after the start), for a registration of this event.
+ */
+export async function moveWorkshops(db: Db, eventId: string, registrationId: string, choices: unknown, now: Date, baseUrl: string): Promise<ChangeChoicesResult> {
+  const current = await findInEvent(db, eventId, registrationId);
+  if (!current) throw new DomainError('not_found', 'Deze aanmelding bestaat niet bij dit evenement.');
+  return changeChoices(db, current.token, choices, now, baseUrl);
 }
