@@ -4,3 +4,4 @@ export * from '../domain/events/table';
 export * from '../domain/registration/table';
 export * from '../domain/mail/table';
 export * from '../domain/accounts/table';
+export * from '../domain/checkin/table';
