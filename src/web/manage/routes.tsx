@@ -38,6 +38,7 @@ import {
   type Values,
 } from './pages';
 import { clearSessionCookie, requireSession, safeBack, sessionToken, setSessionCookie } from './session';
+import { checkinRoutes } from './checkin';
 
 /*
  * The back office (/beheer): logging in and out, the account's events, the team, the own
@@ -93,6 +94,8 @@ export function manageRoutes() {
   const app = new Hono<AppEnv>();
   app.use('/beheer', requireSession);
   app.use('/beheer/*', requireSession);
+  // The check-in desk (balie), in its own file.
+  app.route('/', checkinRoutes());
 
   // ---------------------------------------------------------------------------------------
   // Logging in and out
