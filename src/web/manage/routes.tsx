@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app';
-import { getOrganiserEvent, listOrganiserEventRegistrations, listOrganiserEvents } from '../../domain/accounts/overview';
+import { getOrganiserEvent, listOrganiserEvents } from '../../domain/accounts/overview';
 import { ACCOUNT_ROLES, may, normaliseEmail, type AccountRole, type Permission } from '../../domain/accounts/rules';
 import {
   acceptInvitation,
@@ -31,13 +31,13 @@ import {
   LoginPage,
   ManageMessagePage,
   ManageNotFoundPage,
-  RegistrationsPage,
   TeamPage,
   type FieldErrors,
   type Notice,
   type Values,
 } from './pages';
 import { clearSessionCookie, requireSession, safeBack, sessionToken, setSessionCookie } from './session';
+import { registrationRoutes } from './registrations';
 import { checkinRoutes } from './checkin';
 
 /*
@@ -94,6 +94,8 @@ export function manageRoutes() {
   const app = new Hono<AppEnv>();
   app.use('/beheer', requireSession);
   app.use('/beheer/*', requireSession);
+  // An event's registrations, their changes and exports (redacteur, beheerder), in their own file.
+  app.route('/', registrationRoutes());
   // The check-in desk (balie), in its own file.
   app.route('/', checkinRoutes());
 
@@ -160,16 +162,6 @@ export function manageRoutes() {
     const event = await getOrganiserEvent(c.var.deps.db, me(c).organiserId, c.req.param('slug'));
     if (!event) return notFound(c);
     return c.html(<EventOverviewPage account={me(c)} csrf={csrfToken(c)} event={event} />);
-  });
-
-  app.get('/beheer/evenementen/:slug/aanmeldingen', async (c, next) => {
-    // Another organiser's event is not found, whatever the role: its existence is not told.
-    if (!(await getOrganiserEvent(c.var.deps.db, me(c).organiserId, c.req.param('slug')))) return notFound(c);
-    return next();
-  }, need('registrations.view'), async (c) => {
-    const found = await listOrganiserEventRegistrations(c.var.deps.db, me(c).organiserId, c.req.param('slug'));
-    if (!found) return notFound(c);
-    return c.html(<RegistrationsPage account={me(c)} csrf={csrfToken(c)} event={found.event} registrations={found.registrations} />);
   });
 
   // ---------------------------------------------------------------------------------------
