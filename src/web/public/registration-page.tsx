@@ -4,6 +4,9 @@ import type { WorkshopSeats } from '../../domain/events/service';
 import type { RegistrationView } from '../../domain/registration/service';
 import { formatDateNl, formatTimeNl, formatTimeRangeNl, isoLocal } from '../../kernel/dates';
 import { Layout } from '../components/layout';
+import { qrSvg } from '../components/qr';
+import { checkinCode, formatCode } from '../../domain/checkin/rules';
+import { raw } from 'hono/html';
 import { scheduleText } from './event-page';
 import { Choice, ErrorSummary, Fieldset, has, idOf, type FieldErrors, type FormValues } from './register-page';
 
@@ -204,6 +207,8 @@ export const RegistrationPage: FC<RegistrationPageProps> = ({
         ) : null}
       </section>
 
+      {r.status === 'confirmed' && doc.status !== 'cancelled' ? <CheckinSection token={r.token} /> : null}
+
       <h2 class="utrecht-heading-2">Gegevens</h2>
       <dl class="utrecht-data-list bijeen-facts">
         <div class="utrecht-data-list__item">
@@ -391,3 +396,23 @@ export const PrivacyPage: FC = () => (
     </p>
   </Layout>
 );
+
+/** The check-in code as a QR code and as text, to show at the desk (balie). It identifies; it grants nothing. */
+const CheckinSection: FC<{ token: string }> = ({ token }) => {
+  const code = formatCode(checkinCode(token));
+  return (
+    <section aria-labelledby="inchecken-kop" id="inchecken">
+      <h2 class="utrecht-heading-2" id="inchecken-kop">
+        Inchecken
+      </h2>
+      <p class="utrecht-paragraph">Laat deze QR-code bij de balie scannen, of noem de code. Zo bent u snel binnen.</p>
+      {raw(qrSvg(code.replace('-', ''), { label: `QR-code voor inchecken, code ${code}`, className: 'bijeen-checkin-qr' }))}
+      <p class="utrecht-paragraph">
+        Uw check-in-code: <strong class="bijeen-checkin-code">{code}</strong>
+      </p>
+      <p class="utrecht-paragraph">
+        Met deze code kan niemand uw aanmelding bekijken of wijzigen; daarvoor is de link van deze pagina. Deel die link dus niet.
+      </p>
+    </section>
+  );
+};
