@@ -8,14 +8,17 @@ const plus = (ms: number) => new Date(t0.getTime() + ms);
 describe('roles', () => {
   const table: [(typeof ACCOUNT_ROLES)[number], Permission, boolean][] = [
     ['beheerder', 'events.view', true],
+    ['beheerder', 'events.edit', true],
     ['beheerder', 'registrations.view', true],
     ['beheerder', 'team.manage', true],
     ['beheerder', 'tokens.manage', true],
     ['redacteur', 'events.view', true],
+    ['redacteur', 'events.edit', true],
     ['redacteur', 'registrations.view', true],
     ['redacteur', 'team.manage', false],
     ['redacteur', 'tokens.manage', false],
     ['balie', 'events.view', true],
+    ['balie', 'events.edit', false],
     ['balie', 'registrations.view', false],
     ['balie', 'team.manage', false],
     ['balie', 'tokens.manage', false],

@@ -9,12 +9,12 @@ export const ACCOUNT_ROLES = ['beheerder', 'redacteur', 'balie'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 /** What the back office asks before it shows a page or takes an action. */
-export const PERMISSIONS = ['events.view', 'registrations.view', 'team.manage', 'tokens.manage'] as const;
+export const PERMISSIONS = ['events.view', 'events.edit', 'registrations.view', 'team.manage', 'tokens.manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<AccountRole, readonly Permission[]> = {
   beheerder: PERMISSIONS,
-  redacteur: ['events.view', 'registrations.view'],
+  redacteur: ['events.view', 'events.edit', 'registrations.view'],
   balie: ['events.view'],
 };
 

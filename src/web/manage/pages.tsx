@@ -211,6 +211,13 @@ const statusLabel: Record<AccountEvent['status'], string> = { draft: 'Concept', 
 
 export const DashboardPage: FC<{ account: SessionAccount; csrf: string; events: AccountEvent[]; notice?: Notice | undefined }> = ({ account, csrf, events, notice }) => (
   <ManageLayout title="Evenementen" account={account} csrf={csrf} notice={notice}>
+    {may(account.role, 'events.edit') ? (
+      <p class="utrecht-paragraph">
+        <a class="utrecht-button-link utrecht-button-link--primary-action" href="/beheer/nieuw-evenement">
+          Nieuw evenement
+        </a>
+      </p>
+    ) : null}
     {events.length === 0 ? (
       <p class="utrecht-paragraph">{account.organiserName} heeft nog geen evenementen.</p>
     ) : (
@@ -274,6 +281,13 @@ export const EventOverviewPage: FC<{ account: SessionAccount; csrf: string; even
   const total = Object.values(event.counts).reduce((a, b) => a + b, 0);
   return (
     <ManageLayout title={event.title} account={account} csrf={csrf}>
+      {may(account.role, 'events.edit') ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-button-link utrecht-button-link--primary-action" href={`/beheer/evenementen/${event.slug}/bewerken`}>
+            Bewerken
+          </a>
+        </p>
+      ) : null}
       <dl class="utrecht-data-list utrecht-data-list--rows">
         <div class="utrecht-data-list__item">
           <dt class="utrecht-data-list__item-key">Datum</dt>

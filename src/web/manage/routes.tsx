@@ -37,6 +37,7 @@ import {
   type Values,
 } from './pages';
 import { clearSessionCookie, requireSession, safeBack, sessionToken, setSessionCookie } from './session';
+import { editorRoutes } from './editor';
 import { registrationRoutes } from './registrations';
 import { checkinRoutes } from './checkin';
 
@@ -307,6 +308,9 @@ export function manageRoutes() {
     clearSessionCookie(c);
     return c.redirect('/beheer/inloggen?melding=overal-uitgelogd', 303);
   });
+
+  // The event editor (editor.tsx)
+  app.route('/', editorRoutes());
 
   return app;
 }

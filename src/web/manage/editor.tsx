@@ -1,0 +1,271 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../app';
+import { getOrganiserEvent, type AccountEvent } from '../../domain/accounts/overview';
+import { may } from '../../domain/accounts/rules';
+import type { SessionAccount } from '../../domain/accounts/service';
+import type { EventDocument } from '../../domain/events/document';
+import { createEvent, getEventDocument, getEventView, replaceEvent } from '../../domain/events/service';
+import { DomainError, type FieldProblem } from '../../kernel/errors';
+import { csrfToken, verifyCsrf } from '../security/csrf';
+import { EventPage } from '../public/event-page';
+import {
+  addRow,
+  applyValues,
+  copySlug,
+  duplicateOf,
+  EDITOR_PARTS,
+  fieldOf,
+  newEventInput,
+  PART_LISTS,
+  removeRow,
+  toValues,
+  YES,
+  type DocInput,
+  type EditorPart,
+  type Values,
+} from './editor-form';
+import { CancelPage, EditorStartPage, NewEventPage, NOTIFYING_PARTS, PartPage, type LooseProblem } from './editor-pages';
+import { ForbiddenPage, ManageNotFoundPage, type FieldErrors, type Notice } from './pages';
+
+/*
+ * The event editor in the back office. Each part of the event document has its own page
+ * with a normal form; saving reads the current document, changes that part and writes the
+ * whole document through replaceEvent — the same service (and schema) as the API, so
+ * nothing is half-saved and the schema's problems are shown next to the fields. Publishing,
+ * going back to draft, cancelling (registrants are told) and copying are buttons on the
+ * editor's start page. Beheerder and redacteur may edit; balie gets 403; another
+ * organiser's event is not found.
+ */
+
+const flashes: Record<string, Notice> = {
+  opgeslagen: { type: 'ok', text: 'Opgeslagen.' },
+  aangemaakt: { type: 'ok', text: 'Het evenement is aangemaakt als concept. Vul het verder aan en publiceer het als het klaar is.' },
+  gepubliceerd: { type: 'ok', text: 'Het evenement is gepubliceerd en staat op de site.' },
+  concept: { type: 'ok', text: 'Het evenement is weer een concept en staat niet meer op de site.' },
+  geannuleerd: { type: 'ok', text: 'Het evenement is geannuleerd. Wie zich had aangemeld, krijgt bericht.' },
+  gekopieerd: { type: 'ok', text: 'Dit is een kopie, als concept. Pas de data en teksten aan voordat u publiceert.' },
+};
+const flash = (c: Context<AppEnv>) => flashes[c.req.query('melding') ?? ''];
+
+const me = (c: Context<AppEnv>): SessionAccount => c.var.account!;
+
+/** The form as field values; a field sent more than once (checkboxes) is joined by newlines. */
+async function formValues(c: Context<AppEnv>): Promise<{ values: Values; action: string; notify: boolean }> {
+  const body = await c.req.parseBody({ all: true });
+  const values: Values = {};
+  let action = 'opslaan';
+  let notify = false;
+  for (const [k, raw] of Object.entries(body)) {
+    const list = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string');
+    const value = list.filter((x) => x !== '').join('\n');
+    if (k === '_csrf') continue;
+    else if (k === 'actie') action = value || 'opslaan';
+    else if (k === 'melden') notify = value === YES;
+    else values[k] = value;
+  }
+  return { values, action, notify };
+}
+
+/** Problems at document paths → errors next to the fields this page has, the rest loose. */
+function placeProblems(problems: FieldProblem[], values: Values): { errors: FieldErrors; loose: LooseProblem[] } {
+  const fields = new Set(Object.keys(values));
+  const errors: FieldErrors = {};
+  const loose: LooseProblem[] = [];
+  for (const p of problems) {
+    const field = fieldOf(p.path, fields);
+    if (field) errors[field] ??= p.message;
+    else loose.push(p);
+  }
+  return { errors, loose };
+}
+
+export function editorRoutes() {
+  const app = new Hono<AppEnv>();
+
+  const notFound = (c: Context<AppEnv>) =>
+    c.html(<ManageNotFoundPage account={me(c)} csrf={csrfToken(c)} text="Dit evenement bestaat niet, of uw organisatie organiseert het niet." />, 404);
+  const forbidden = (c: Context<AppEnv>) => c.html(<ForbiddenPage account={me(c)} csrf={csrfToken(c)} />, 403);
+
+  /** The event of this organiser that this account may edit, or the answer why not (404 before 403). */
+  async function editable(c: Context<AppEnv>): Promise<{ event: AccountEvent; doc: EventDocument } | Response> {
+    const event = await getOrganiserEvent(c.var.deps.db, me(c).organiserId, c.req.param('slug') ?? '');
+    if (!event) return notFound(c);
+    if (!may(me(c).role, 'events.edit')) return forbidden(c);
+    const doc = await getEventDocument(c.var.deps.db, event.slug, { includePrivate: true });
+    if (!doc) return notFound(c);
+    return { event, doc };
+  }
+
+  const save = (c: Context<AppEnv>, slug: string, input: DocInput, notify = true) =>
+    replaceEvent(c.var.deps.db, slug, input, {
+      actingOrganiserId: me(c).organiserId,
+      baseUrl: c.var.deps.config.publicUrl,
+      now: c.var.deps.clock(),
+      notifyRegistrants: notify,
+    });
+
+  // ---------------------------------------------------------------------------------------
+  // A new event, and a copy of one
+
+  app.get('/beheer/nieuw-evenement', (c) => {
+    if (!may(me(c).role, 'events.edit')) return forbidden(c);
+    return c.html(<NewEventPage account={me(c)} csrf={csrfToken(c)} values={{ format: 'on_site' }} errors={{}} loose={[]} />);
+  });
+
+  app.post('/beheer/nieuw-evenement', verifyCsrf, async (c) => {
+    if (!may(me(c).role, 'events.edit')) return forbidden(c);
+    const { values } = await formValues(c);
+    const input = newEventInput(values, { slug: me(c).organiserSlug, name: me(c).organiserName });
+    try {
+      const doc = await createEvent(c.var.deps.db, input, { actingOrganiserId: me(c).organiserId, now: c.var.deps.clock() });
+      return c.redirect(`/beheer/evenementen/${doc.slug}/bewerken?melding=aangemaakt`, 303);
+    } catch (e) {
+      if (!(e instanceof DomainError) || (e.code !== 'invalid' && e.code !== 'conflict')) throw e;
+      // The slug made from the title is shown where it can be changed.
+      const { errors, loose } = placeProblems(e.problems, { ...values, slug: values.slug ?? '' });
+      return c.html(<NewEventPage account={me(c)} csrf={csrfToken(c)} values={values} errors={errors} loose={loose} />, e.code === 'conflict' ? 409 : 400);
+    }
+  });
+
+  app.post('/beheer/evenementen/:slug/kopieren', verifyCsrf, async (c) => {
+    const found = await editable(c);
+    if (found instanceof Response) return found;
+    const { db } = c.var.deps;
+    const taken = new Set<string>();
+    let slug = copySlug(found.doc.slug, () => false);
+    while (await getEventDocument(db, slug, { includePrivate: true })) {
+      taken.add(slug);
+      slug = copySlug(found.doc.slug, (s) => taken.has(s));
+    }
+    const copy = await createEvent(db, duplicateOf(found.doc, slug), { actingOrganiserId: me(c).organiserId, now: c.var.deps.clock() });
+    return c.redirect(`/beheer/evenementen/${copy.slug}/bewerken?melding=gekopieerd`, 303);
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // Status: the start page, publishing, back to draft, cancelling; the preview
+
+  app.get('/beheer/evenementen/:slug/bewerken', async (c) => {
+    const found = await editable(c);
+    if (found instanceof Response) return found;
+    return c.html(<EditorStartPage account={me(c)} csrf={csrfToken(c)} doc={found.doc} event={found.event} notice={flash(c)} />);
+  });
+
+  const startPage = (c: Context<AppEnv>, found: { event: AccountEvent; doc: EventDocument }, status: 400 | 409, notice: Notice) =>
+    c.html(<EditorStartPage account={me(c)} csrf={csrfToken(c)} doc={found.doc} event={found.event} notice={notice} />, status);
+
+  app.post('/beheer/evenementen/:slug/publiceren', verifyCsrf, async (c) => {
+    const found = await editable(c);
+    if (found instanceof Response) return found;
+    if (found.doc.status !== 'draft') return startPage(c, found, 409, { type: 'warning', text: 'Alleen een concept kan worden gepubliceerd.' });
+    try {
+      await save(c, found.doc.slug, { ...found.doc, status: 'published' });
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code === 'not_found' || e.code === 'forbidden') throw e;
+      return startPage(c, found, 400, { type: 'error', text: `Publiceren lukt niet: ${e.problems.map((p) => p.message).join(' ') || e.message}` });
+    }
+    return c.redirect(`/beheer/evenementen/${found.doc.slug}/bewerken?melding=gepubliceerd`, 303);
+  });
+
+  app.post('/beheer/evenementen/:slug/depubliceren', verifyCsrf, async (c) => {
+    const found = await editable(c);
+    if (found instanceof Response) return found;
+    const registered = Object.values(found.event.counts).reduce((a, b) => a + b, 0);
+    if (found.doc.status !== 'published') return startPage(c, found, 409, { type: 'warning', text: 'Dit evenement is niet gepubliceerd.' });
+    if (registered > 0)
+      return startPage(c, found, 409, {
+        type: 'warning',
+        text: 'Terug naar concept kan niet: er hebben zich al mensen aangemeld, en zij zouden hun evenement niet meer kunnen vinden. Annuleer het evenement als het niet doorgaat.',
+      });
+    await save(c, found.doc.slug, { ...found.doc, status: 'draft' });
+    return c.redirect(`/beheer/evenementen/${found.doc.slug}/bewerken?melding=concept`, 303);
+  });
+
+  app.get('/beheer/evenementen/:slug/annuleren', async (c) => {
+    const found = await editable(c);
+    if (found instanceof Response) return found;
+    const registered = found.event.counts.confirmed + found.event.counts.waitlisted + found.event.counts.pending + found.event.counts.offered;
+    return c.html(<CancelPage account={me(c)} csrf={csrfToken(c)} doc={found.doc} registered={registered} />);
+  });
+
+  app.post('/beheer/evenementen/:slug/annuleren', verifyCsrf, async (c) => {
+    const found = await editable(c);
+    if (found instanceof Response) return found;
+    if (found.doc.status === 'cancelled') return startPage(c, found, 409, { type: 'warning', text: 'Dit evenement is al geannuleerd.' });
+    // replaceEvent tells everyone registered (with the cancellation of their invitation).
+    await save(c, found.doc.slug, { ...found.doc, status: 'cancelled' });
+    return c.redirect(`/beheer/evenementen/${found.doc.slug}/bewerken?melding=geannuleerd`, 303);
+  });
+
+  app.get('/beheer/evenementen/:slug/voorbeeld', async (c) => {
+    const found = await editable(c);
+    if (found instanceof Response) return found;
+    const view = await getEventView(c.var.deps.db, found.doc.slug, c.var.deps.clock(), { includePrivate: true });
+    if (!view) return notFound(c);
+    // The public page as it will look; join links are in the view but the page never shows them.
+    return c.html(<EventPage view={view} />);
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // One page per part of the document
+
+  const isPart = (p: string | undefined): p is EditorPart => (EDITOR_PARTS as readonly string[]).includes(p ?? '');
+
+  app.get('/beheer/evenementen/:slug/bewerken/:part', async (c) => {
+    const part = c.req.param('part');
+    if (!isPart(part)) return notFound(c);
+    const found = await editable(c);
+    if (found instanceof Response) return found;
+    return c.html(
+      <PartPage account={me(c)} csrf={csrfToken(c)} doc={found.doc} part={part} values={toValues(part, found.doc)} errors={{}} loose={[]} preview={false} notify notice={flash(c)} />,
+    );
+  });
+
+  app.post('/beheer/evenementen/:slug/bewerken/:part', verifyCsrf, async (c) => {
+    const part = c.req.param('part');
+    if (!isPart(part)) return notFound(c);
+    const found = await editable(c);
+    if (found instanceof Response) return found;
+    const { doc } = found;
+    let { values, action, notify } = await formValues(c);
+    const page = (status: 200 | 400 | 409, extra: { errors?: FieldErrors; loose?: LooseProblem[]; preview?: boolean; notice?: Notice } = {}) =>
+      c.html(
+        <PartPage
+          account={me(c)}
+          csrf={csrfToken(c)}
+          doc={doc}
+          part={part}
+          values={values}
+          errors={extra.errors ?? {}}
+          loose={extra.loose ?? []}
+          preview={extra.preview ?? false}
+          notify={notify}
+          notice={extra.notice}
+        />,
+        status,
+      );
+
+    // Adding or removing a row, or a preview: the same page again, nothing saved.
+    const [verb, target] = action.split(':');
+    if (verb === 'toevoegen' && PART_LISTS[part].includes(target ?? '')) {
+      values = addRow(values, target!);
+      return page(200);
+    }
+    if (verb === 'verwijderen' && target) {
+      const m = /^(.*)\.(\d+)$/.exec(target);
+      if (m && PART_LISTS[part].includes(m[1]!)) values = removeRow(values, m[1]!, Number(m[2]));
+      return page(200, { notice: { type: 'info', text: 'Verwijderd uit het formulier. Klik op Opslaan om het vast te leggen.' } });
+    }
+    if (verb === 'voorbeeld') return page(200, { preview: true });
+
+    try {
+      await save(c, doc.slug, applyValues(part, doc, values, c.var.deps.clock()), doc.status === 'published' && NOTIFYING_PARTS.includes(part) ? notify : true);
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code === 'not_found' || e.code === 'forbidden') throw e;
+      const placed = placeProblems(e.problems.length ? e.problems : [{ path: '(document)', message: e.message }], values);
+      return page(e.code === 'conflict' ? 409 : 400, placed);
+    }
+    return c.redirect(`/beheer/evenementen/${doc.slug}/bewerken/${part}?melding=opgeslagen`, 303);
+  });
+
+  return app;
+}
