@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { checkinCode, formatCode } from '../domain/checkin/rules';
 import ical, { type VEvent } from 'node-ical';
 import { DateTime } from 'luxon';
 import pino from 'pino';
@@ -172,6 +173,16 @@ describe.each(databaseKinds)('mail outbox worker on $name', ({ open }) => {
     expect(vevent.start.toISOString()).toBe('2030-03-06T11:30:00.000Z');
     expect(DateTime.fromJSDate(vevent.start, { zone: 'Europe/Amsterdam' }).toFormat('HH:mm')).toBe('12:30');
 
+    // The check-in code: as text, and as a QR image drawn by the sender, shown inline by Content-ID.
+    const code = checkinCode(anna.token);
+    expect(nl.text).toContain(`check-in-code: ${formatCode(code)}`);
+    // mailparser resolves a cid: image it finds among the parts into a data: URI: so the reference matched the part.
+    expect(nl.html).toMatch(new RegExp(`<img src="data:image/png;base64,[^"]+" width="160" height="160" alt="QR-code voor inchecken, code ${formatCode(code)}"`));
+    const qr = nl.attachments.find((a) => a.contentType === 'image/png')!;
+    expect(qr).toMatchObject({ filename: 'inchecken.png', contentId: `<checkin-${code}@bijeen>`, contentDisposition: 'inline', related: true });
+    expect(qr.content.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(nl.html).not.toContain(anna.token.slice(0, 20) + '@');
+
     const en = receiver.received.find((m) => m.to && 'text' in m.to && m.to.text === bob.email)!;
     expect(en.subject).toBe('Registration confirmed: Proefdag wijkaanpak');
     expect(en.text).toContain('Wednesday 6 March 2030, 12:30–17:30');
@@ -181,6 +192,7 @@ describe.each(databaseKinds)('mail outbox worker on $name', ({ open }) => {
     const third = receiver.received.find((m) => m.messageId === messageIdOf('plain:1', FROM))!;
     expect(third.subject).toBe('Aanmelding ontvangen: Proefdag wijkaanpak');
     expect(third.attachments).toEqual([]);
+    expect(third.html).not.toContain('cid:checkin-');
   });
 
   it('keeps registrations and their mails while the mail server is down, and delivers each once when it is back', async () => {

@@ -1,6 +1,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
+import QRCode from 'qrcode';
+import { CHECKIN_IMAGE, checkinImageCid } from '../domain/mail/templates';
 import type { Logger } from 'pino';
 
 /*
@@ -43,7 +45,28 @@ export function createTransport(smtpUrl?: string, localDir?: string, logger?: Lo
   return localTransport(localDir ?? './data/outbox', logger);
 }
 
-function messageOf(mail: OutgoingMail) {
+/**
+ * The check-in QR image a mail's HTML refers to by Content-ID, drawn now as a PNG: the
+ * outbox keeps only the code (in the HTML), never an image. Mail programs show a cid:
+ * image (Gmail and Outlook block data: URIs and inline SVG).
+ */
+async function inlineImages(mail: OutgoingMail) {
+  const code = CHECKIN_IMAGE.exec(mail.html)?.[1];
+  if (!code) return [];
+  const content = await QRCode.toBuffer(code, { type: 'png', errorCorrectionLevel: 'M', width: 320, margin: 4 });
+  return [
+    {
+      filename: mail.language === 'nl' ? 'inchecken.png' : 'check-in.png',
+      content,
+      contentType: 'image/png',
+      cid: checkinImageCid(code),
+      contentDisposition: 'inline' as const,
+    },
+  ];
+}
+
+async function messageOf(mail: OutgoingMail) {
+  const attachments = await inlineImages(mail);
   const method = mail.ics ? (/^METHOD:([A-Z]+)\r?$/m.exec(mail.ics)?.[1] ?? 'REQUEST') : null;
   const filename = mail.language === 'nl' ? (method === 'CANCEL' ? 'annulering.ics' : 'uitnodiging.ics') : method === 'CANCEL' ? 'cancellation.ics' : 'invitation.ics';
   return {
@@ -62,6 +85,7 @@ function messageOf(mail: OutgoingMail) {
       'X-Auto-Response-Suppress': 'All',
     },
     ...(mail.ics && method ? { icalEvent: { method, filename, content: mail.ics } } : {}),
+    ...(attachments.length ? { attachments } : {}),
   };
 }
 
@@ -86,7 +110,7 @@ function smtpTransport(url: string): MailTransport {
     kind: 'smtp',
     target,
     send: async (mail) => {
-      await transporter.sendMail(messageOf(mail));
+      await transporter.sendMail(await messageOf(mail));
     },
     close: () => transporter.close(),
   };
@@ -99,7 +123,7 @@ function localTransport(dir: string, logger?: LogSink): MailTransport {
     kind: 'local',
     target: directory,
     send: async (mail) => {
-      const info = await transporter.sendMail(messageOf(mail));
+      const info = await transporter.sendMail(await messageOf(mail));
       await mkdir(directory, { recursive: true });
       const stamp = mail.createdAt.toISOString().replace(/[:.]/g, '-');
       const file = join(directory, `${stamp}_${mail.key.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 150)}.eml`);

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { insertMany } from '../../db/bulk';
 import type { Db } from '../../db/client';
+import { checkinCode } from '../checkin/rules';
 import { waitlistPositions, workshopWaitlistPositions } from '../registration/data';
 import { ACTIVE } from '../registration/rules';
 import type { EventDocument } from '../events/document';
@@ -168,6 +169,8 @@ async function registrationMail(
     personalUrl: personalUrl(opts.baseUrl, registration.token),
     choices: opts.kind === 'cancelled' || opts.kind === 'refused' || opts.kind === 'offer_expired' ? [] : choices,
     calendarAttached: false,
+    // Someone with a place is told how to check in.
+    checkinCode: holdsPlace && opts.kind === 'confirmation' ? checkinCode(registration.token) : null,
   };
 
   let ics: string | null = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mailKinds, type MailKind } from './table';
-import { escapeHtml, render, type BaseMailData, type MailDataByKind } from './templates';
+import { CHECKIN_IMAGE, escapeHtml, render, type BaseMailData, type MailDataByKind } from './templates';
 
 const base: BaseMailData = {
   name: 'Anna de Vries',
@@ -88,6 +88,26 @@ describe('mail templates', () => {
     expect(m.text).toContain(regards);
     expect(m.html).toContain(lang === 'nl' ? '<h2 style="font-size:20px;line-height:1.3;margin:24px 0 8px;">Uw keuzes</h2>' : '>Your workshops</h2>');
     expect(m.text).toContain(lang === 'nl' ? 'agenda-uitnodiging' : 'calendar invitation');
+  });
+
+  it.each([
+    ['nl', 'Inchecken', 'Uw check-in-code:', 'QR-code voor inchecken, code K7QM4-XRT9P', 'noem uw check-in-code: K7QM4-XRT9P'],
+    ['en', 'Check-in', 'Your check-in code:', 'QR code for check-in, code K7QM4-XRT9P', 'tell them your check-in code: K7QM4-XRT9P'],
+  ] as const)('gives the check-in code in a %s confirmation: a QR image by Content-ID and the code as text', (lang, heading, label, alt, text) => {
+    const m = mail('confirmation', lang, { ...base, checkinCode: 'K7QM4XRT9P' });
+    expect(m.html).toContain(`>${heading}</h2>`);
+    expect(m.html).toContain(`<img src="cid:checkin-K7QM4XRT9P@bijeen" width="160" height="160" alt="${alt}"`);
+    expect(m.html).toContain(`${label} <strong`);
+    expect(m.html).not.toContain('data:');
+    expect(m.text).toContain(text);
+    expect(CHECKIN_IMAGE.exec(m.html)?.[1]).toBe('K7QM4XRT9P');
+  });
+
+  it('gives no check-in code without one, nor in other mails', () => {
+    expect(mail('confirmation', 'nl').html).not.toContain('cid:');
+    expect(CHECKIN_IMAGE.exec(mail('waitlisted', 'nl', { ...base, position: 1, checkinCode: 'K7QM4XRT9P' }).html)).toBeNull();
+    // A title cannot smuggle in an image reference: it is escaped.
+    expect(CHECKIN_IMAGE.exec(mail('confirmation', 'nl', { ...base, event: { ...base.event, title: '<img src="cid:checkin-K7QM4XRT9P@bijeen"' } }).html)).toBeNull();
   });
 
   it('gives the join link of an online meeting in a confirmation only', () => {

@@ -59,7 +59,18 @@ export interface BaseMailData {
   choices: ChoiceInfo[];
   /** An iCalendar file is attached (an invitation, or its cancellation). */
   calendarAttached: boolean;
+  /**
+   * The check-in code (checkin/rules.ts), for a confirmation of a place. The HTML shows it
+   * as a QR image by Content-ID (`cid:checkin-<code>@bijeen`), which the sender attaches
+   * when it sends (worker/transport.ts); the text part gives the code itself.
+   */
+  checkinCode?: string | null;
 }
+
+/** The Content-ID of the check-in QR image in a mail's HTML: the code is in it, so the sender can draw it. */
+export const checkinImageCid = (code: string) => `checkin-${code}@bijeen`;
+/** Finds the check-in image a mail's HTML refers to (only in an img src our templates write). */
+export const CHECKIN_IMAGE = /<img src="cid:checkin-([0-9A-HJKMNP-TV-Z]{10})@bijeen"/;
 
 /** What changed about an event, for the event_changed mail. */
 export type EventChange = 'dates' | 'venue' | 'online' | 'programme' | 'cancelled';
@@ -110,7 +121,9 @@ type Block =
   | { kind: 'h2'; text: string }
   | { kind: 'list'; items: Item[] }
   | { kind: 'action'; text: string; href: string }
-  | { kind: 'lines'; lines: string[] };
+  | { kind: 'lines'; lines: string[] }
+  /** The check-in code: a QR image in HTML, the code in both. */
+  | { kind: 'checkin'; code: string; lang: MailLanguage };
 
 const p = (...parts: Inline[]): Block => ({ kind: 'p', parts });
 const h2 = (text: string): Block => ({ kind: 'h2', text });
@@ -296,6 +309,7 @@ const templates: { [K in RegistrantMailKind]: Template<K> } = {
       ...whenAndWhere(d, lang, true),
       ...choicesSection(d, lang),
       ...(d.calendarAttached ? [p(words[lang].invitation)] : []),
+      ...(d.checkinCode ? [h2(nl(lang) ? 'Inchecken' : 'Check-in'), { kind: 'checkin', code: d.checkinCode, lang } as Block] : []),
       { kind: 'action', text: words[lang].changeRegistration, href: d.personalUrl },
     ],
   },
@@ -509,6 +523,8 @@ function toText(blocks: Block[], footer: string): string {
         return `${b.text}:\n${b.href}`;
       case 'lines':
         return b.lines.join('\n');
+      case 'checkin':
+        return checkinWords(b.code, b.lang).text;
     }
   });
   return `${out.join('\n\n')}\n\n-- \n${footer}\n`;
@@ -559,6 +575,15 @@ function toHtml(subject: string, blocks: Block[], footer: string, lang: MailLang
         }
         case 'lines':
           return `<p style="margin:24px 0 16px;">${b.lines.map(escapeHtml).join('<br>')}</p>`;
+        case 'checkin': {
+          const w = checkinWords(b.code, b.lang);
+          const shown = `${b.code.slice(0, 5)}-${b.code.slice(5)}`;
+          return (
+            `<p style="margin:0 0 8px;">${escapeHtml(w.intro)}</p>` +
+            `<p style="margin:0 0 8px;"><img src="cid:${checkinImageCid(b.code)}" width="160" height="160" alt="${escapeHtml(w.alt)}" style="display:block;width:160px;height:160px;border:0;"></p>` +
+            `<p style="margin:0 0 16px;">${escapeHtml(w.label)} <strong style="font-family:Consolas,Menlo,monospace;font-size:20px;letter-spacing:2px;">${escapeHtml(shown)}</strong></p>`
+          );
+        }
       }
     })
     .join('\n');
@@ -578,4 +603,22 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** What a mail says about the check-in code, in the reader's language. `code` is unformatted. */
+function checkinWords(code: string, lang: MailLanguage) {
+  const shown = `${code.slice(0, 5)}-${code.slice(5)}`;
+  return nl(lang)
+    ? {
+        intro: 'Laat bij de balie deze QR-code scannen, of noem uw check-in-code. De QR-code staat ook op uw persoonlijke pagina.',
+        alt: `QR-code voor inchecken, code ${shown}`,
+        label: 'Uw check-in-code:',
+        text: `Laat bij de balie de QR-code op uw persoonlijke pagina scannen, of noem uw check-in-code: ${shown}`,
+      }
+    : {
+        intro: 'Have this QR code scanned at the registration desk, or tell them your check-in code. The QR code is on your personal page too.',
+        alt: `QR code for check-in, code ${shown}`,
+        label: 'Your check-in code:',
+        text: `Have the QR code on your personal page scanned at the registration desk, or tell them your check-in code: ${shown}`,
+      };
 }
