@@ -79,6 +79,10 @@ describe('the check-in desk (/beheer/evenementen/{slug}/balie)', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
+  it.each(['beheerder', 'redacteur', 'balie'] as const)('links the event page of a %s to the desk', async (role) => {
+    expect(await (await get('/beheer/evenementen/balie-dag', cookies[role])).text()).toContain('href="/beheer/evenementen/balie-dag/balie"');
+  });
+
   it('sends someone without a session to the login page, and back here afterwards', async () => {
     const res = await get('/beheer/evenementen/balie-dag/balie');
     expect(res.status).toBe(303);

@@ -317,6 +317,11 @@ export const EventOverviewPage: FC<{ account: SessionAccount; csrf: string; even
         ))}
       </ul>
       <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/balie`}>
+          Balie: inchecken
+        </a>
+      </p>
+      <p class="utrecht-paragraph">
         {may(account.role, 'registrations.view') ? (
           <>
             <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/aanmeldingen`}>
