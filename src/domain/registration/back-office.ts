@@ -6,6 +6,8 @@ import { mailOutbox } from '../mail/table';
 import { HOLDING, organisationKey } from './rules';
 import { REGISTRATION_STATUSES, registrations, type RegistrationStatus } from './table';
 
+export { REGISTRATION_STATUSES, type RegistrationStatus };
+
 /*
  * The back office's view of an event's registrations: the table with its search, filters,
  * sorting and counts (pure, over rows loaded once), and one registration with its

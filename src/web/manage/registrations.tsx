@@ -13,16 +13,17 @@ import {
   parseListQuery,
   registrationCounts,
   registrationHistory,
+  REGISTRATION_STATUSES,
   selectRegistrations,
   type ListQuery,
   type ListRow,
   type RegistrationCounts,
   type RegistrationHistory,
+  type RegistrationStatus,
 } from '../../domain/registration/back-office';
 import { organisationKinds } from '../../domain/registration/input';
 import { organisationKey } from '../../domain/registration/rules';
 import { approveRegistration, cancelByOrganiser, moveWorkshops, promoteByHand, refuseRegistration, register } from '../../domain/registration/service';
-import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/registration/table';
 import { formatDateNl, formatTimeNl, isoDateLocal } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
 import { inputOf } from '../public/register-routes';
