@@ -11,6 +11,7 @@ import {
   EDITOR_PARTS,
   euroCents,
   fieldOf,
+  formMessage,
   fromLocal,
   int,
   newEventInput,
@@ -166,6 +167,16 @@ describe('field values', () => {
   ])('a problem at %s is shown at field %s', (path, field) => {
     expect(fieldOf(path, new Set(['meetings.0.startsAt', 'meetings.0.topics', 'workshops.1.rounds']))).toBe(field);
   });
+});
+
+describe('messages next to form fields', () => {
+  it.each([
+    ['meetings.0.startsAt', '', 'Geef een datum en tijd als 2021-01-28T14:00:00+01:00.', 'Vul een datum en tijd in.'],
+    ['meetings.0.startsAt', 'morgen', 'Geef een datum en tijd als 2021-01-28T14:00:00+01:00.', 'Geef een datum en tijd, bijvoorbeeld 28-01-2030 14:00.'],
+    ['registration.capacity', '12a', 'Ongeldige invoer: verwacht getal, ontving string', 'Geef een heel getal, bijvoorbeeld 25.'],
+    ['price.amountCents', 'twaalf', 'Ongeldige invoer: verwacht getal, ontving string', 'Geef een bedrag in euro, bijvoorbeeld 95 of 1.250,50.'],
+    ['title', '', 'Dit veld mag niet leeg zijn.', 'Dit veld mag niet leeg zijn.'],
+  ])('%s = %j: %s → %s', (field, value, message, shown) => expect(formMessage(field, message, { [field]: value })).toBe(shown));
 });
 
 describe('new events and copies', () => {

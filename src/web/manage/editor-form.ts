@@ -502,6 +502,15 @@ export function fieldOf(path: string, fields: ReadonlySet<string>): string | nul
   return null;
 }
 
+/** The schema speaks to the API (ISO times, types); next to a form field it says what to type. */
+export function formMessage(field: string, message: string, values: Values): string {
+  if (message.startsWith('Geef een datum en tijd als'))
+    return (values[field] ?? '').trim() === '' ? 'Vul een datum en tijd in.' : 'Geef een datum en tijd, bijvoorbeeld 28-01-2030 14:00.';
+  if (/verwacht (getal|number)/.test(message))
+    return field === 'price.amountCents' ? 'Geef een bedrag in euro, bijvoorbeeld 95 of 1.250,50.' : 'Geef een heel getal, bijvoorbeeld 25.';
+  return message;
+}
+
 /** A copy of an event as the start of a new one: a draft, without its report and its ids. */
 export function duplicateOf(doc: Doc, slug: string): DocInput {
   const strip = <T extends { id?: string | undefined }>(xs: T[]) => xs.map(({ id: _id, ...rest }) => rest);

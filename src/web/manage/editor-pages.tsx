@@ -500,7 +500,7 @@ const PartFields: FC<PartPageProps> = ({ part, values: v, errors: e, preview, do
             <Row list="organisers" index={i} legend={`Organisator ${i + 1}`} values={v}>
               <Input name={`organisers.${i}.name`} label="Naam" values={v} errors={e} required />
               <Input name={`organisers.${i}.website`} label="Website" type="url" values={v} errors={e} />
-              <Select name={`organisers.${i}.role`} label="Rol" values={v} errors={e} options={[['organiser', 'Organisator'], ['co_organiser', 'Mede-organisator']]} />
+              <Select name={`organisers.${i}.role`} label="Rol" values={v} errors={e} options={[['co_organiser', 'Mede-organisator'], ['organiser', 'Organisator']]} />
             </Row>
           ))}
           <AddButton list="organisers" label="Organisator toevoegen" />

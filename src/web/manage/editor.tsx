@@ -15,6 +15,7 @@ import {
   duplicateOf,
   EDITOR_PARTS,
   fieldOf,
+  formMessage,
   newEventInput,
   PART_LISTS,
   removeRow,
@@ -73,7 +74,7 @@ function placeProblems(problems: FieldProblem[], values: Values): { errors: Fiel
   const loose: LooseProblem[] = [];
   for (const p of problems) {
     const field = fieldOf(p.path, fields);
-    if (field) errors[field] ??= p.message;
+    if (field) errors[field] ??= formMessage(field, p.message, values);
     else loose.push(p);
   }
   return { errors, loose };
