@@ -57,6 +57,26 @@ describe('mail transport without SMTP_URL', () => {
     transport.close();
   });
 
+  it('draws the check-in QR code the HTML refers to, as an inline PNG part of the same message, with the invitation', async () => {
+    const dir = await outboxDir();
+    const transport = createTransport(undefined, dir);
+    await transport.send(mail({ html: '<html lang="nl"><body><p><img src="cid:checkin-K7QM4XRT9P@bijeen" width="160" height="160" alt="QR-code"></p></body></html>' }));
+    const [file] = await readdir(dir);
+    const raw = await readFile(join(dir, file!), 'utf8');
+    expect(raw).toMatch(/Content-Type: multipart\/related/);
+    expect(raw).toContain('Content-ID: <checkin-K7QM4XRT9P@bijeen>');
+    const parsed = await simpleParser(raw);
+    const png = parsed.attachments.find((a) => a.contentType === 'image/png')!;
+    expect(png).toMatchObject({ filename: 'inchecken.png', contentDisposition: 'inline' });
+    expect(png.content.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(parsed.attachments.map((a) => a.filename)).toContain('uitnodiging.ics');
+    // A mail without the reference gets no image.
+    await transport.send(mail({ key: 'waitlisted:3', messageId: messageIdOf('waitlisted:3', 'x@bijeen.test') }));
+    const other = (await readdir(dir)).find((f) => f.includes('waitlisted_3'))!;
+    expect((await simpleParser(await readFile(join(dir, other)))).attachments.some((a) => a.contentType === 'image/png')).toBe(false);
+    transport.close();
+  });
+
   it('overwrites the file of a mail sent twice instead of keeping two', async () => {
     const dir = await outboxDir();
     const transport = createTransport(undefined, dir);
