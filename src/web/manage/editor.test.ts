@@ -197,6 +197,21 @@ describe.each(databaseKinds)('the event editor ($name)', (kind) => {
     expect(again.headers.get('location')).toContain('met-aanmelders-kopie-2');
   });
 
+  it('writes and publishes the report, which then appears with the event', async () => {
+    const values = { ...toValues('verslag', await doc('eigen-dag')), 'report.title': 'Terugblik op de eigen dag', 'report.body': 'Het was een **goede** middag.', 'report.attendance': '72', 'report.attendanceLabel': 'ruim 70' };
+    const draft = await post('/beheer/evenementen/eigen-dag/bewerken/verslag', { ...values, 'report.published': '' }, cookies.redacteur);
+    expect(draft.status).toBe(303);
+    expect((await app.request(`${ORIGIN}/evenementen/eigen-dag/verslag`)).status).toBe(404);
+    const published = await post('/beheer/evenementen/eigen-dag/bewerken/verslag', [...Object.entries({ ...values, 'report.published': '' }), ['report.published', 'ja']], cookies.redacteur);
+    expect(published.status).toBe(303);
+    expect((await doc('eigen-dag')).report).toMatchObject({ title: 'Terugblik op de eigen dag', attendance: 72, attendanceLabel: 'ruim 70', publishedAt: expect.any(String) });
+    const page = await app.request(`${ORIGIN}/evenementen/eigen-dag/verslag`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Terugblik op de eigen dag');
+    expect(html).toContain('<strong>goede</strong>');
+  });
+
   it('makes a new event as a draft, with problems next to the fields', async () => {
     const bad = await post('/beheer/nieuw-evenement', { title: '', summary: '', format: 'on_site', 'meetings.0.startsAt': '', 'meetings.0.endsAt': '', 'venues.0.name': '', 'venues.0.city': '' }, cookies.redacteur);
     expect(bad.status).toBe(400);
