@@ -603,9 +603,12 @@ export const EditorStartPage: FC<{ account: SessionAccount; csrf: string; doc: E
         {doc.status === 'draft' ? action('publiceren', 'Publiceren', true) : null}
         {doc.status === 'published' && registered === 0 ? action('depubliceren', 'Terug naar concept') : null}
         {doc.status !== 'cancelled' ? (
-          <a class="utrecht-button-link utrecht-button-link--secondary-action" href={`/beheer/evenementen/${doc.slug}/annuleren`}>
-            Evenement annuleren
-          </a>
+          // A link to the confirmation step, shaped like the buttons beside it.
+          <form method="get" action={`/beheer/evenementen/${doc.slug}/annuleren`} class="bijeen-inline-form">
+            <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+              Evenement annuleren…
+            </button>
+          </form>
         ) : null}
         {action('kopieren', 'Kopiëren als nieuw evenement')}
       </div>
