@@ -146,5 +146,5 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     // The colleague's own session is theirs: still in.
     await theirs.goto(`${server.url}/beheer`);
     await expect(h1(theirs)).resolves.toBe('Evenementen');
-  });
+  }, 90_000);
 });
