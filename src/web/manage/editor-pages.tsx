@@ -315,6 +315,8 @@ export interface PartPageProps {
   loose: LooseProblem[];
   preview: boolean;
   notify: boolean;
+  /** The event's version the form was filled in on. */
+  version: string;
   notice?: Notice | undefined;
 }
 
@@ -330,6 +332,7 @@ export const PartPage: FC<PartPageProps> = (p) => (
     <EditorErrorSummary errors={p.errors} loose={p.loose} />
     <form method="post" action={`/beheer/evenementen/${p.doc.slug}/bewerken/${p.part}`} novalidate class="bijeen-form bijeen-editor">
       <Csrf token={p.csrf} />
+      <input type="hidden" name="versie" value={p.version} />
       <SaveButtons preview={false} />
       <PartFields {...p} />
       {p.doc.status === 'published' && NOTIFYING_PARTS.includes(p.part) ? (

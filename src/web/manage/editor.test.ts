@@ -113,6 +113,25 @@ describe.each(databaseKinds)('the event editor ($name)', (kind) => {
     expect(await doc('eigen-dag')).toEqual(before);
   });
 
+  it('asks before saving over a save made after the form was opened', async () => {
+    const html = await (await get('/beheer/evenementen/eigen-dag/bewerken/algemeen', cookies.beheerder)).text();
+    const version = /name="versie" value="([^"]+)"/.exec(html)![1]!;
+    const values = toValues('algemeen', await doc('eigen-dag'));
+    // A colleague saves first.
+    expect((await post('/beheer/evenementen/eigen-dag/bewerken/algemeen', { ...values, series: 'Van de collega', versie: version }, cookies.redacteur)).status).toBe(303);
+    const late = await post('/beheer/evenementen/eigen-dag/bewerken/algemeen', { ...values, series: 'Van mij', versie: version }, cookies.beheerder);
+    expect(late.status).toBe(409);
+    const page = await late.text();
+    expect(page).toContain('Iemand anders heeft dit evenement opgeslagen');
+    expect(page).toContain('value="Van mij"');
+    expect((await doc('eigen-dag')).series).toBe('Van de collega');
+    // Saving again, on the version the page now carries, goes through.
+    const now = /name="versie" value="([^"]+)"/.exec(page)![1]!;
+    expect(now).not.toBe(version);
+    expect((await post('/beheer/evenementen/eigen-dag/bewerken/algemeen', { ...values, series: 'Van mij', versie: now }, cookies.beheerder)).status).toBe(303);
+    expect((await doc('eigen-dag')).series).toBe('Van mij');
+  });
+
   it('adds and removes rows without saving, and previews Markdown', async () => {
     const before = await doc('eigen-dag');
     const values = toValues('bijeenkomsten', before);

@@ -51,20 +51,22 @@ const flash = (c: Context<AppEnv>) => flashes[c.req.query('melding') ?? ''];
 const me = (c: Context<AppEnv>): SessionAccount => c.var.account!;
 
 /** The form as field values; a field sent more than once (checkboxes) is joined by newlines. */
-async function formValues(c: Context<AppEnv>): Promise<{ values: Values; action: string; notify: boolean }> {
+async function formValues(c: Context<AppEnv>): Promise<{ values: Values; action: string; notify: boolean; version: string | undefined }> {
   const body = await c.req.parseBody({ all: true });
   const values: Values = {};
   let action = 'opslaan';
   let notify = false;
+  let version: string | undefined;
   for (const [k, raw] of Object.entries(body)) {
     const list = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string');
     const value = list.filter((x) => x !== '').join('\n');
     if (k === '_csrf') continue;
     else if (k === 'actie') action = value || 'opslaan';
     else if (k === 'melden') notify = value === YES;
+    else if (k === 'versie') version = value;
     else values[k] = value;
   }
-  return { values, action, notify };
+  return { values, action, notify, version };
 }
 
 /** Problems at document paths → errors next to the fields this page has, the rest loose. */
@@ -88,13 +90,14 @@ export function editorRoutes() {
   const forbidden = (c: Context<AppEnv>) => c.html(<ForbiddenPage account={me(c)} csrf={csrfToken(c)} />, 403);
 
   /** The event of this organiser that this account may edit, or the answer why not (404 before 403). */
-  async function editable(c: Context<AppEnv>): Promise<{ event: AccountEvent; doc: EventDocument } | Response> {
+  async function editable(c: Context<AppEnv>): Promise<{ event: AccountEvent; doc: EventDocument; version: string } | Response> {
     const event = await getOrganiserEvent(c.var.deps.db, me(c).organiserId, c.req.param('slug') ?? '');
     if (!event) return notFound(c);
     if (!may(me(c).role, 'events.edit')) return forbidden(c);
-    const doc = await getEventDocument(c.var.deps.db, event.slug, { includePrivate: true });
-    if (!doc) return notFound(c);
-    return { event, doc };
+    const view = await getEventView(c.var.deps.db, event.slug, c.var.deps.clock(), { includePrivate: true });
+    if (!view) return notFound(c);
+    // The version a form was filled in on: a save over someone else's newer save is asked about first.
+    return { event, doc: view.doc, version: view.updatedAt.toISOString() };
   }
 
   const save = (c: Context<AppEnv>, slug: string, input: DocInput, notify = true) =>
@@ -217,7 +220,7 @@ export function editorRoutes() {
     const found = await editable(c);
     if (found instanceof Response) return found;
     return c.html(
-      <PartPage account={me(c)} csrf={csrfToken(c)} doc={found.doc} part={part} values={toValues(part, found.doc)} errors={{}} loose={[]} preview={false} notify notice={flash(c)} />,
+      <PartPage account={me(c)} csrf={csrfToken(c)} doc={found.doc} part={part} values={toValues(part, found.doc)} version={found.version} errors={{}} loose={[]} preview={false} notify notice={flash(c)} />,
     );
   });
 
@@ -227,8 +230,8 @@ export function editorRoutes() {
     const found = await editable(c);
     if (found instanceof Response) return found;
     const { doc } = found;
-    let { values, action, notify } = await formValues(c);
-    const page = (status: 200 | 400 | 409, extra: { errors?: FieldErrors; loose?: LooseProblem[]; preview?: boolean; notice?: Notice } = {}) =>
+    let { values, action, notify, version } = await formValues(c);
+    const page = (status: 200 | 400 | 409, extra: { errors?: FieldErrors; loose?: LooseProblem[]; preview?: boolean; notice?: Notice; version?: string } = {}) =>
       c.html(
         <PartPage
           account={me(c)}
@@ -236,6 +239,7 @@ export function editorRoutes() {
           doc={doc}
           part={part}
           values={values}
+          version={extra.version ?? version ?? found.version}
           errors={extra.errors ?? {}}
           loose={extra.loose ?? []}
           preview={extra.preview ?? false}
@@ -258,6 +262,14 @@ export function editorRoutes() {
     }
     if (verb === 'voorbeeld') return page(200, { preview: true });
 
+    if (version !== undefined && version !== found.version)
+      return page(409, {
+        version: found.version,
+        notice: {
+          type: 'warning',
+          text: 'Iemand anders heeft dit evenement opgeslagen nadat u deze pagina opende. Er is nog niets opgeslagen: uw invoer staat hieronder. Kijk na of die klopt met de nieuwe stand (Status en Voorbeeld) en klik nog eens op Opslaan.',
+        },
+      });
     try {
       await save(c, doc.slug, applyValues(part, doc, values, c.var.deps.clock()), doc.status === 'published' && NOTIFYING_PARTS.includes(part) ? notify : true);
     } catch (e) {
