@@ -71,23 +71,3 @@ export async function getOrganiserEvent(db: Db, organiserId: string, slug: strin
     .limit(1);
   return row ? eventOf(row as Row) : null;
 }
-
-export interface RegistrationLine {
-  name: string;
-  email: string;
-  organisation: string | null;
-  status: RegistrationStatus;
-  createdAt: Date;
-}
-
-/** The registrations of an event the organiser (co-)organises, in arrival order; null when it does not. */
-export async function listOrganiserEventRegistrations(db: Db, organiserId: string, slug: string): Promise<{ event: AccountEvent; registrations: RegistrationLine[] } | null> {
-  const event = await getOrganiserEvent(db, organiserId, slug);
-  if (!event) return null;
-  const lines = await db
-    .select({ name: registrations.name, email: registrations.email, organisation: registrations.organisationName, status: registrations.status, createdAt: registrations.createdAt })
-    .from(registrations)
-    .where(eq(registrations.eventId, event.id))
-    .orderBy(registrations.createdAt, registrations.id);
-  return { event, registrations: lines };
-}

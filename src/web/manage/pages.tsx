@@ -1,5 +1,5 @@
 import type { Child, FC } from 'hono/jsx';
-import type { AccountEvent, RegistrationLine } from '../../domain/accounts/overview';
+import type { AccountEvent } from '../../domain/accounts/overview';
 import { ACCOUNT_ROLES, may, PASSWORD_MIN, ROLE_DESCRIPTIONS, ROLE_LABELS, type AccountRole } from '../../domain/accounts/rules';
 import type { OpenInvitation, SessionAccount, Team } from '../../domain/accounts/service';
 import type { ApiTokenInfo } from '../../domain/organisers/service';
@@ -339,59 +339,6 @@ export const EventOverviewPage: FC<{ account: SessionAccount; csrf: string; even
     </ManageLayout>
   );
 };
-
-const registrationStatus: Record<RegistrationLine['status'], string> = {
-  confirmed: 'Bevestigd',
-  waitlisted: 'Wachtlijst',
-  pending: 'Wacht op goedkeuring',
-  offered: 'Plaats aangeboden',
-  refused: 'Afgewezen',
-  cancelled: 'Geannuleerd',
-  expired: 'Aanbod verlopen',
-};
-
-export const RegistrationsPage: FC<{ account: SessionAccount; csrf: string; event: AccountEvent; registrations: RegistrationLine[] }> = ({ account, csrf, event, registrations }) => (
-  <ManageLayout title={`Aanmeldingen: ${event.title}`} account={account} csrf={csrf}>
-    <p class="utrecht-paragraph">
-      <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}`}>
-        Terug naar het evenement
-      </a>
-    </p>
-    {registrations.length === 0 ? (
-      <p class="utrecht-paragraph">Er zijn nog geen aanmeldingen.</p>
-    ) : (
-      <div class="utrecht-table-container">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{registrations.length} aanmeldingen, in volgorde van binnenkomst</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              {['Naam', 'E-mailadres', 'Organisatie', 'Status', 'Aangemeld op'].map((h) => (
-                <th class="utrecht-table__header-cell" scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {registrations.map((r) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {r.name}
-                </th>
-                <td class="utrecht-table__cell">{r.email}</td>
-                <td class="utrecht-table__cell">{r.organisation ?? ''}</td>
-                <td class="utrecht-table__cell">{registrationStatus[r.status]}</td>
-                <td class="utrecht-table__cell">
-                  {formatDateNl(r.createdAt)} {formatTimeNl(r.createdAt)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    )}
-  </ManageLayout>
-);
 
 export const TeamPage: FC<{
   account: SessionAccount;
