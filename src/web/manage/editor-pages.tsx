@@ -4,6 +4,7 @@ import type { AccountEvent } from '../../domain/accounts/overview';
 import type { SessionAccount } from '../../domain/accounts/service';
 import type { EventDocument } from '../../domain/events/document';
 import { formatDateNl, formatTimeNl } from '../../kernel/dates';
+import { FormField } from '../components/form-field';
 import { renderMarkdown } from '../components/markdown';
 import { EDITOR_PARTS, PART_LISTS, PART_TITLES, rowIndices, YES, type EditorPart, type Values } from './editor-form';
 import { ManageLayout, type FieldErrors, type Notice } from './pages';
@@ -52,93 +53,69 @@ interface FieldProps {
   required?: boolean;
 }
 
-export const Input: FC<FieldProps & { type?: 'text' | 'email' | 'url' | 'tel' | 'datetime-local' | 'number' }> = ({ name, label, values, errors, description, required, type = 'text' }) => {
-  const id = idOf(name);
-  const error = errors[name];
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-          {required ? null : <span class="bijeen-optional"> (niet verplicht)</span>}
-        </label>
-      </div>
-      <Help id={id} description={description} error={error} />
-      <div class="utrecht-form-field__input">
-        <input
-          class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-          id={id}
-          name={name}
-          type={type === 'number' ? 'text' : type}
-          inputmode={type === 'number' ? 'numeric' : undefined}
-          value={values[name] ?? ''}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(id, description, error)}
-        />
-      </div>
-    </div>
-  );
-};
+const Label: FC<{ label: string; required?: boolean | undefined }> = ({ label, required }) => (
+  <>
+    {label}
+    {required ? null : <span class="bijeen-optional"> (niet verplicht)</span>}
+  </>
+);
+
+export const Input: FC<FieldProps & { type?: 'text' | 'email' | 'url' | 'tel' | 'datetime-local' | 'number' }> = ({ name, label, values, errors, description, required, type = 'text' }) => (
+  <FormField field={name} id={idOf(name)} label={<Label label={label} required={required} />} errors={errors} description={description}>
+    {(attrs) => (
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${errors[name] ? ' utrecht-textbox--invalid' : ''}`}
+        {...attrs}
+        type={type === 'number' ? 'text' : type}
+        inputmode={type === 'number' ? 'numeric' : undefined}
+        value={values[name] ?? ''}
+      />
+    )}
+  </FormField>
+);
 
 export const Area: FC<FieldProps & { rows?: number; markdown?: boolean; preview?: boolean }> = ({ name, label, values, errors, description, required, rows = 4, markdown, preview }) => {
-  const id = idOf(name);
-  const error = errors[name];
   const value = values[name] ?? '';
   const text = markdown ? [description, 'Opmaak in Markdown: **vet**, *schuin*, lijstjes met "- ", koppen met "###".'].filter(Boolean).join(' ') : description;
   return (
-    <div class={`utrecht-form-field utrecht-form-field--textarea${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-          {required ? null : <span class="bijeen-optional"> (niet verplicht)</span>}
-        </label>
-      </div>
-      <Help id={id} description={text} error={error} />
-      <div class="utrecht-form-field__input">
-        <textarea
-          class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
-          id={id}
-          name={name}
-          rows={rows}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(id, text, error)}
-        >
+    <FormField
+      field={name}
+      id={idOf(name)}
+      kind="textarea"
+      label={<Label label={label} required={required} />}
+      errors={errors}
+      description={text}
+      after={
+        markdown && preview && value.trim() ? (
+          <div class="bijeen-preview" role="group" aria-label={`Voorbeeld: ${label}`}>
+            <p class="utrecht-paragraph bijeen-preview__label">Voorbeeld</p>
+            {raw(renderMarkdown(value))}
+          </div>
+        ) : null
+      }
+    >
+      {(attrs) => (
+        <textarea class={`utrecht-textarea utrecht-textarea--html-textarea${errors[name] ? ' utrecht-textarea--invalid' : ''}`} {...attrs} rows={rows}>
           {value}
         </textarea>
-      </div>
-      {markdown && preview && value.trim() ? (
-        <div class="bijeen-preview" role="group" aria-label={`Voorbeeld: ${label}`}>
-          <p class="utrecht-paragraph bijeen-preview__label">Voorbeeld</p>
-          {raw(renderMarkdown(value))}
-        </div>
-      ) : null}
-    </div>
+      )}
+    </FormField>
   );
 };
 
-export const Select: FC<FieldProps & { options: [string, string][] }> = ({ name, label, values, errors, description, options }) => {
-  const id = idOf(name);
-  const error = errors[name];
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      <Help id={id} description={description} error={error} />
-      <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, description, error)}>
-          {options.map(([value, text]) => (
-            <option value={value} selected={(values[name] ?? '') === value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-};
+export const Select: FC<FieldProps & { options: [string, string][] }> = ({ name, label, values, errors, description, options }) => (
+  <FormField field={name} id={idOf(name)} kind="select" label={label} errors={errors} description={description}>
+    {(attrs) => (
+      <select class="utrecht-select utrecht-select--html-select" {...attrs}>
+        {options.map(([value, text]) => (
+          <option value={value} selected={(values[name] ?? '') === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    )}
+  </FormField>
+);
 
 /** One checkbox; the hidden empty value before it makes an unticked box arrive as "". */
 export const Check: FC<{ name: string; label: string; values: Values; errors: FieldErrors; description?: string }> = ({ name, label, values, errors, description }) => {

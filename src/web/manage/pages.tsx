@@ -4,6 +4,7 @@ import { ACCOUNT_ROLES, may, PASSWORD_MIN, ROLE_DESCRIPTIONS, ROLE_LABELS, type 
 import type { OpenInvitation, SessionAccount, Team } from '../../domain/accounts/service';
 import type { ApiTokenInfo } from '../../domain/organisers/service';
 import { formatDateNl, formatTimeNl } from '../../kernel/dates';
+import { FormField, type FieldErrors } from '../components/form-field';
 import { Layout } from '../components/layout';
 
 /*
@@ -11,7 +12,7 @@ import { Layout } from '../components/layout';
  * and in a summary at the top, all of it usable with the keyboard and without JavaScript.
  */
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 export type Values = Record<string, string>;
 
 export interface Notice {
@@ -113,43 +114,20 @@ const TextField: FC<{
   type?: 'text' | 'email' | 'password';
   autocomplete?: string;
   description?: string;
-}> = ({ field, label, errors, values, type = 'text', autocomplete, description }) => {
-  const id = `veld-${field}`;
-  const error = errors[field];
-  const describedBy = [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div class="utrecht-form-field__description" id={`${id}-uitleg`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">
-        <input
-          class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-          id={id}
-          name={field}
-          type={type}
-          autocomplete={autocomplete}
-          value={type === 'password' ? undefined : values?.[field]}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy}
-          required
-        />
-      </div>
-    </div>
-  );
-};
+}> = ({ field, label, errors, values, type = 'text', autocomplete, description }) => (
+  <FormField field={field} label={label} errors={errors} description={description}>
+    {(attrs) => (
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${errors[field] ? ' utrecht-textbox--invalid' : ''}`}
+        {...attrs}
+        type={type}
+        autocomplete={autocomplete}
+        value={type === 'password' ? undefined : values?.[field]}
+        required
+      />
+    )}
+  </FormField>
+);
 
 const RoleSelect: FC<{ id: string; name: string; selected: AccountRole; label: string; errors?: FieldErrors; visuallyHiddenLabel?: boolean }> = ({
   id,

@@ -27,6 +27,7 @@ import { approveRegistration, cancelByOrganiser, moveWorkshops, promoteByHand, r
 import { formatDateNl, formatTimeNl, isoDateLocal } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
 import { inputOf } from '../public/register-routes';
+import { FormField } from '../components/form-field';
 import { Choice, ErrorSummary, fieldOf, Fieldset, has, idOf, type FieldErrors, type FormValues } from '../public/register-page';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
@@ -92,39 +93,19 @@ const DataRow: FC<{ k: string; children: Child }> = ({ k, children }) => (
   </div>
 );
 
-const Select: FC<{ name: string; label: string; value: string; options: [string, string][]; errors?: FieldErrors; description?: string }> = ({ name, label, value, options, errors = {}, description }) => {
-  const id = idOf(name);
-  const error = errors[name];
-  const describedBy = [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div class="utrecht-form-field__description" id={`${id}-uitleg`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={id} name={name} aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined}>
-          {options.map(([v, l]) => (
-            <option value={v} selected={v === value}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-};
+const Select: FC<{ name: string; label: string; value: string; options: [string, string][]; errors?: FieldErrors; description?: string }> = ({ name, label, value, options, errors = {}, description }) => (
+  <FormField field={name} label={label} errors={errors} description={description} kind="select">
+    {(attrs) => (
+      <select class="utrecht-select utrecht-select--html-select" {...attrs}>
+        {options.map(([v, l]) => (
+          <option value={v} selected={v === value}>
+            {l}
+          </option>
+        ))}
+      </select>
+    )}
+  </FormField>
+);
 
 const Text: FC<{ name: string; label: string; value: string; errors?: FieldErrors; type?: string; description?: string; multiline?: boolean; autocomplete?: string }> = ({
   name,
@@ -135,48 +116,25 @@ const Text: FC<{ name: string; label: string; value: string; errors?: FieldError
   description,
   multiline,
   autocomplete,
-}) => {
-  const id = idOf(name);
-  const error = errors[name];
-  const describedBy = [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div class="utrecht-form-field__description" id={`${id}-uitleg`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">
-        {multiline ? (
-          <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id={id} name={name} rows={4} aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined}>
-            {value}
-          </textarea>
-        ) : (
-          <input
-            class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-            id={id}
-            name={name}
-            type={type}
-            value={value}
-            autocomplete={autocomplete}
-            aria-describedby={describedBy}
-            aria-invalid={error ? 'true' : undefined}
-          />
-        )}
-      </div>
-    </div>
-  );
-};
+}) => (
+  <FormField field={name} label={label} errors={errors} description={description}>
+    {(attrs) =>
+      multiline ? (
+        <textarea class="utrecht-textarea utrecht-textarea--html-textarea" {...attrs} rows={4}>
+          {value}
+        </textarea>
+      ) : (
+        <input
+          class={`utrecht-textbox utrecht-textbox--html-input${errors[name] ? ' utrecht-textbox--invalid' : ''}`}
+          {...attrs}
+          type={type}
+          value={value}
+          autocomplete={autocomplete}
+        />
+      )
+    }
+  </FormField>
+);
 
 const Th: FC<{ children: Child }> = ({ children }) => (
   <th class="utrecht-table__header-cell" scope="col">

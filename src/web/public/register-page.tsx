@@ -2,6 +2,7 @@ import type { Child, FC } from 'hono/jsx';
 import type { EventView } from '../../domain/events/service';
 import { organisationKinds } from '../../domain/registration/input';
 import { formatDateNl, formatTimeNl } from '../../kernel/dates';
+import { FormField, idOf, type FieldErrors } from '../components/form-field';
 import { Layout } from '../components/layout';
 import { PriceText, registrationStateText, scheduleText } from './event-page';
 
@@ -11,7 +12,7 @@ import { PriceText, registrationStateText, scheduleText } from './event-page';
  */
 
 export type FormValues = Record<string, string | string[]>;
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 const kindLabel: Record<(typeof organisationKinds)[number], string> = {
   gemeente: 'Gemeente',
@@ -34,40 +35,11 @@ export function fieldOf(path: string): string {
   return path;
 }
 
-export const idOf = (field: string) => `veld-${field.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+export { idOf };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-const Field: FC<{
-  field: string;
-  label: string;
-  errors: FieldErrors;
-  description?: string;
-  children: (attrs: Record<string, string | boolean | undefined>) => Child;
-}> = ({ field, label, errors, description, children }) => {
-  const id = idOf(field);
-  const error = errors[field];
-  const describedBy = [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div class="utrecht-form-field__description" id={`${id}-uitleg`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">{children({ id, name: field, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedBy })}</div>
-    </div>
-  );
-};
+/** The public form's field: the shared Utrecht form field. */
+const Field = FormField;
 
 const TextInput: FC<{ field: string; label: string; values: FormValues; errors: FieldErrors; type?: string; autocomplete?: string; required?: boolean; description?: string; inputmode?: "numeric" | "email" | "text" }> = (p) => (
   <Field field={p.field} label={`${p.label}${p.required ? '' : ' (niet verplicht)'}`} errors={p.errors} description={p.description}>
