@@ -12,6 +12,26 @@ export type FieldErrors = Record<string, string>;
 /** A field's element id from its name (names may hold dots and brackets: `meetings.0.startsAt`). */
 export const idOf = (field: string) => `veld-${field.replace(/[^a-zA-Z0-9-]/g, '-')}`;
 
+/** The ids a control's aria-describedby names: its description and its error, when shown. */
+export const describedByOf = (id: string, description?: unknown, error?: string) =>
+  [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A field's description and its error, with the ids `describedByOf` names. */
+export const FieldHelp: FC<{ id: string; description?: Child | undefined; error?: string | undefined }> = ({ id, description, error }) => (
+  <>
+    {description ? (
+      <div class="utrecht-form-field__description" id={`${id}-uitleg`}>
+        {description}
+      </div>
+    ) : null}
+    {error ? (
+      <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
+        {error}
+      </div>
+    ) : null}
+  </>
+);
+
 export type ControlAttributes = { id: string; name: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string };
 
 export const FormField: FC<{
@@ -30,7 +50,6 @@ export const FormField: FC<{
   children: (attrs: ControlAttributes) => Child;
 }> = ({ field, label, errors, description, kind = 'text', id = idOf(field), hiddenLabel, after, children }) => {
   const error = errors[field];
-  const describedBy = [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`utrecht-form-field utrecht-form-field--${kind}${error ? ' utrecht-form-field--invalid' : ''}`}>
       <div class={`utrecht-form-field__label${hiddenLabel ? ' bijeen-visually-hidden' : ''}`}>
@@ -38,18 +57,9 @@ export const FormField: FC<{
           {label}
         </label>
       </div>
-      {description ? (
-        <div class="utrecht-form-field__description" id={`${id}-uitleg`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {error}
-        </div>
-      ) : null}
+      <FieldHelp id={id} description={description} error={error} />
       <div class="utrecht-form-field__input">
-        {children({ id, name: field, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedBy })}
+        {children({ id, name: field, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedByOf(id, description, error) })}
       </div>
       {after}
     </div>

@@ -4,7 +4,7 @@ import type { AccountEvent } from '../../domain/accounts/overview';
 import type { SessionAccount } from '../../domain/accounts/service';
 import type { EventDocument } from '../../domain/events/document';
 import { formatDateNl, formatTimeNl } from '../../kernel/dates';
-import { FormField } from '../components/form-field';
+import { describedByOf, FieldHelp, FormField } from '../components/form-field';
 import { renderMarkdown } from '../components/markdown';
 import { EDITOR_PARTS, PART_LISTS, PART_TITLES, rowIndices, YES, type EditorPart, type Values } from './editor-form';
 import { ManageLayout, type FieldErrors, type Notice } from './pages';
@@ -26,23 +26,6 @@ export interface LooseProblem {
 const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 const idOf = (name: string) => `veld-${name}`;
 
-const describedBy = (id: string, description?: string, error?: string) =>
-  [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
-
-const Help: FC<{ id: string; description?: string | undefined; error?: string | undefined }> = ({ id, description, error }) => (
-  <>
-    {description ? (
-      <div class="utrecht-form-field__description" id={`${id}-uitleg`}>
-        {description}
-      </div>
-    ) : null}
-    {error ? (
-      <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-        {error}
-      </div>
-    ) : null}
-  </>
-);
 
 interface FieldProps {
   name: string;
@@ -132,7 +115,7 @@ export const Check: FC<{ name: string; label: string; values: Values; errors: Fi
           name={name}
           value={YES}
           checked={values[name] === YES}
-          aria-describedby={describedBy(id, description, error)}
+          aria-describedby={describedByOf(id, description, error)}
         />
       </div>
       <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
@@ -140,7 +123,7 @@ export const Check: FC<{ name: string; label: string; values: Values; errors: Fi
           {label}
         </label>
       </div>
-      <Help id={id} description={description} error={error} />
+      <FieldHelp id={id} description={description} error={error} />
     </div>
   );
 };
@@ -151,9 +134,9 @@ export const CheckGroup: FC<{ name: string; legend: string; values: Values; erro
   const error = errors[name];
   const chosen = new Set((values[name] ?? '').split('\n'));
   return (
-    <fieldset class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`} id={id} aria-describedby={describedBy(id, description, error)}>
+    <fieldset class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`} id={id} aria-describedby={describedByOf(id, description, error)}>
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
-      <Help id={id} description={description} error={error} />
+      <FieldHelp id={id} description={description} error={error} />
       <input type="hidden" name={name} value="" />
       {options.map(([value, text], i) => (
         <div class="utrecht-form-field utrecht-form-field--checkbox">
