@@ -318,6 +318,20 @@ export const EventOverviewPage: FC<{ account: SessionAccount; csrf: string; even
   );
 };
 
+/**
+ * A one-button form for an action on one row (remove a colleague, revoke a token): the
+ * button names its row for screen readers, since "Intrekken" alone says not what.
+ */
+const PostButton: FC<{ action: string; csrf: string; label: string; target: string; subtle?: boolean }> = ({ action, csrf, label, target, subtle }) => (
+  <form method="post" action={action} class={subtle ? 'bijeen-inline-form' : undefined}>
+    <Csrf token={csrf} />
+    <button class={`utrecht-button ${subtle ? 'utrecht-button--subtle' : 'utrecht-button--secondary-action'}`} type="submit">
+      {label}
+      <span class="bijeen-visually-hidden">: {target}</span>
+    </button>
+  </form>
+);
+
 export const TeamPage: FC<{
   account: SessionAccount;
   csrf: string;
@@ -362,12 +376,7 @@ export const TeamPage: FC<{
               </td>
               <td class="utrecht-table__cell">
                 {a.id === account.id ? null : (
-                  <form method="post" action={`/beheer/team/${a.id}/verwijderen`}>
-                    <Csrf token={csrf} />
-                    <button class="utrecht-button utrecht-button--secondary-action" type="submit">
-                      Verwijderen<span class="bijeen-visually-hidden">: {a.name}</span>
-                    </button>
-                  </form>
+                  <PostButton action={`/beheer/team/${a.id}/verwijderen`} csrf={csrf} label="Verwijderen" target={a.name} />
                 )}
               </td>
             </tr>
@@ -383,12 +392,7 @@ export const TeamPage: FC<{
           {team.invitations.map((i) => (
             <li class="utrecht-unordered-list__item">
               {i.email}, als {ROLE_LABELS[i.role].toLowerCase()}, geldig tot {formatDateNl(i.expiresAt)} {formatTimeNl(i.expiresAt)} uur{' '}
-              <form method="post" action={`/beheer/team/uitnodigingen/${i.id}/intrekken`} class="bijeen-inline-form">
-                <Csrf token={csrf} />
-                <button class="utrecht-button utrecht-button--subtle" type="submit">
-                  Intrekken<span class="bijeen-visually-hidden">: uitnodiging van {i.email}</span>
-                </button>
-              </form>
+              <PostButton action={`/beheer/team/uitnodigingen/${i.id}/intrekken`} csrf={csrf} label="Intrekken" target={`uitnodiging van ${i.email}`} subtle />
             </li>
           ))}
         </ul>
@@ -562,12 +566,7 @@ export const ApiTokensPage: FC<{
                 <td class="utrecht-table__cell">{t.revokedAt ? `ingetrokken op ${formatDateNl(t.revokedAt)}` : 'in gebruik'}</td>
                 <td class="utrecht-table__cell">
                   {t.revokedAt ? null : (
-                    <form method="post" action={`/beheer/api-tokens/${t.id}/intrekken`}>
-                      <Csrf token={csrf} />
-                      <button class="utrecht-button utrecht-button--secondary-action" type="submit">
-                        Intrekken<span class="bijeen-visually-hidden">: {t.name}</span>
-                      </button>
-                    </form>
+                    <PostButton action={`/beheer/api-tokens/${t.id}/intrekken`} csrf={csrf} label="Intrekken" target={t.name} />
                   )}
                 </td>
               </tr>
