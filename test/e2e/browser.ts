@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { expect } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -27,4 +28,13 @@ export async function axeViolations(page: Page) {
     help: v.help,
     nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
   }));
+}
+
+/**
+ * Zero axe violations (WCAG 2.2 AA) on the page as it is now. With `withoutScripts`, also
+ * no script of ours on it: the page works without JavaScript.
+ */
+export async function expectAccessible(page: Page, opts: { withoutScripts?: boolean } = {}) {
+  expect(await axeViolations(page)).toEqual([]);
+  if (opts.withoutScripts) expect(await page.evaluate(() => document.querySelectorAll('script:not([data-axe])').length)).toBe(0);
 }

@@ -8,7 +8,7 @@ import { ensureOrganiser } from '../../src/domain/organisers/service';
 import { register } from '../../src/domain/registration/service';
 import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
-import { axeViolations, hasChromium, launchBrowser } from './browser';
+import { hasChromium, launchBrowser, expectAccessible } from './browser';
 
 /* The check-in desk on a phone in Chromium, by keyboard only: a typed (or scanned) code, and a name search with the Aanwezig button. Axe on every page. */
 
@@ -39,9 +39,6 @@ describe.runIf(hasChromium)('the check-in desk in Chromium', () => {
     await database?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    expect(await axeViolations(page)).toEqual([]);
-  }
   /** Enter, and wait for the page it posts to (every form here is a plain one). */
   const enter = (page: Page) => Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
   const count = (page: Page) => page.locator('#telling').textContent();

@@ -10,7 +10,7 @@ import { register } from '../../src/domain/registration/service';
 import { EDITOR_PARTS } from '../../src/web/manage/editor-form';
 import { eventDocument } from '../factories';
 import { serveTestApp } from '../app';
-import { axeViolations, hasChromium, launchBrowser } from './browser';
+import { hasChromium, launchBrowser, expectAccessible } from './browser';
 
 /*
  * The event editor in Chromium (the pages have no scripts): a Dag van de Buurt with two
@@ -57,16 +57,14 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     await database?.close();
   });
 
-  async function expectAccessible() {
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  const accessible = () => expectAccessible(page);
   const field = (name: string) => page.locator(`[id="veld-${name}"]`);
   const save = () => page.getByRole('button', { name: 'Opslaan' }).last().click();
   const saved = async () => expect(page.getByRole('status').textContent()).resolves.toContain('Opgeslagen.');
 
   it('makes a Dag van de Buurt with two rounds of workshops from nothing, publishes it, and it is on the public page', async () => {
     await page.getByRole('link', { name: 'Nieuw evenement' }).click();
-    await expectAccessible();
+    await accessible();
     await field('title').fill('Dag van de Buurt');
     await field('summary').fill('Een dag over werken in de wijk, met twee rondes deelsessies.');
     await field('meetings.0.startsAt').fill('2030-05-01T09:30');
@@ -75,12 +73,12 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     await field('venues.0.city').fill('Utrecht');
     await page.getByRole('button', { name: 'Evenement aanmaken' }).click();
     await page.waitForURL(/\/beheer\/evenementen\/dag-van-de-buurt\/bewerken\?/);
-    await expectAccessible();
+    await accessible();
 
     // Every part's page, as it first opens.
     for (const part of EDITOR_PARTS) {
       await page.goto(`${server.url}/beheer/evenementen/dag-van-de-buurt/bewerken/${part}`);
-      await expectAccessible();
+      await accessible();
     }
 
     // Texts, with a preview of the Markdown first.
@@ -90,7 +88,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     await field('sections.0.body').fill('Een dag vol **gesprekken** over de wijk.');
     await page.getByRole('button', { name: 'Voorbeeld' }).click();
     await expect(page.locator('.bijeen-preview strong').textContent()).resolves.toBe('gesprekken');
-    await expectAccessible();
+    await accessible();
     await save();
     await saved();
 
@@ -108,7 +106,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
       await field(`programme.${i}.startsAt`).fill(start);
       await field(`programme.${i}.endsAt`).fill(end);
     }
-    await expectAccessible();
+    await accessible();
     await save();
     await saved();
 
@@ -124,7 +122,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     await page.locator('[id="veld-workshops.1.rounds-1"]').check();
     await save();
     await saved();
-    await expectAccessible();
+    await accessible();
 
     // A problem: shown next to its field and in the summary, nothing saved.
     await page.goto(`${server.url}/beheer/evenementen/dag-van-de-buurt/bewerken/bijeenkomsten`);
@@ -132,7 +130,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     await save();
     await expect(page.locator('#fouten').textContent()).resolves.toContain('Het einde moet na het begin liggen.');
     await expect(page.locator('[id="veld-meetings.0.endsAt-fout"]').textContent()).resolves.toContain('Het einde moet na het begin liggen.');
-    await expectAccessible();
+    await accessible();
 
     // Publish, and the public sees it.
     await page.goto(`${server.url}/beheer/evenementen/dag-van-de-buurt/bewerken`);
@@ -141,7 +139,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     await page.goBack();
     await page.getByRole('button', { name: 'Publiceren' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('gepubliceerd');
-    await expectAccessible();
+    await accessible();
 
     const visitor = await browser.newContext({ locale: 'nl-NL' });
     const pub = await visitor.newPage();
@@ -168,7 +166,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     await page.getByRole('link', { name: 'Bijeenkomsten en locaties' }).click();
     await expect(page.getByLabel('Stuur de aanmelders een bericht over deze wijziging').isChecked()).resolves.toBe(true);
     await field('meetings.0.startsAt').fill('2030-03-06T12:00');
-    await expectAccessible();
+    await accessible();
     await save();
     await saved();
     const id = (await getEventDocument(database.db, 'proefdag'))!.id!;

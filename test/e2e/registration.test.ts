@@ -5,7 +5,7 @@ import { loadDemoIfEmpty } from '../../src/demo/load';
 import { getEventDocument } from '../../src/domain/events/service';
 import { register } from '../../src/domain/registration/service';
 import { NO_RATE_LIMITS, serveTestApp, TEST_NOW } from '../app';
-import { axeViolations, hasChromium, launchBrowser } from './browser';
+import { hasChromium, launchBrowser, expectAccessible } from './browser';
 
 describe.runIf(hasChromium)('registering in Chromium', () => {
   let database: Database;
@@ -26,9 +26,6 @@ describe.runIf(hasChromium)('registering in Chromium', () => {
     await database?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    expect(await axeViolations(page)).toEqual([]);
-  }
 
   it('registers for Dag van de Buurt with one workshop per round, from the event page', async () => {
     const page = await context.newPage();
