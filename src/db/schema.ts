@@ -5,3 +5,5 @@ export * from '../domain/registration/table';
 export * from '../domain/mail/table';
 export * from '../domain/accounts/table';
 export * from '../domain/checkin/table';
+export * from '../domain/audit/table';
+export * from '../domain/files/table';

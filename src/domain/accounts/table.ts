@@ -79,3 +79,23 @@ export const accountSessions = pgTable(
   },
   (t) => [uniqueIndex('account_sessions_token_idx').on(t.tokenHash), index('account_sessions_account_idx').on(t.accountId)],
 );
+
+/**
+ * A password reset (wachtwoord vergeten): a one-time link, mailed to the account's address,
+ * valid for an hour. Only the token's hash is kept; using it, or a new password set another
+ * way, ends it (and every session of the account).
+ */
+export const passwordResets = pgTable(
+  'account_password_resets',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [uniqueIndex('account_password_resets_token_idx').on(t.tokenHash), index('account_password_resets_account_idx').on(t.accountId)],
+);

@@ -1,7 +1,34 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/table';
 import { events } from '../events/table';
 import { registrations } from '../registration/table';
+
+/**
+ * A message (bericht) an organiser wrote to a group of an event's registrants: "alle
+ * bevestigden", one workshop, the waiting list. One row per message; each recipient's
+ * mail is an outbox row with `message_id` pointing here, so the message's page can say
+ * how many were delivered, are waiting or failed.
+ */
+export const mailMessages = pgTable(
+  'mail_messages',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    /** The group as chosen (statuses, workshop, round), to show and to repeat. */
+    audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
+    subject: text('subject').notNull(),
+    /** What the organiser wrote (Markdown); each mail is rendered from it. */
+    body: text('body').notNull(),
+    recipientCount: integer('recipient_count').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mail_messages_event_idx').on(t.eventId, t.createdAt)],
+);
 
 /*
  * The mail outbox (transactional outbox, DESIGN.md rule 3). A use case writes a row in its
@@ -43,6 +70,8 @@ export const mailOutbox = pgTable(
     dedupeKey: text('dedupe_key').notNull(),
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
     registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'set null' }),
+    /** The organiser's message this mail is one of (kind `message`). */
+    messageId: uuid('message_id').references(() => mailMessages.id, { onDelete: 'set null' }),
     toAddress: text('to_address').notNull(),
     /** The organiser's contact address, so a reply reaches a person. */
     replyTo: text('reply_to'),
@@ -69,6 +98,7 @@ export const mailOutbox = pgTable(
       .where(sql`${t.status} in ('queued', 'sending')`),
     index('mail_outbox_registration_idx').on(t.registrationId),
     index('mail_outbox_event_idx').on(t.eventId, t.createdAt),
+    index('mail_outbox_message_idx').on(t.messageId),
   ],
 );
 

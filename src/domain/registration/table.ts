@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/table';
 import { events, programmeItems, workshops } from '../events/table';
 
 /*
@@ -119,4 +120,25 @@ export const registrationChoices = pgTable(
     index('registration_choices_workshop_idx').on(t.workshopId, t.roundId, t.status),
     check('registration_choices_status_check', oneOf('status', CHOICE_STATUSES)),
   ],
+);
+
+/**
+ * A note (notitie) on a registration, by the organiser's staff: "belde af, komt volgend
+ * jaar", "rolstoel: ingang achterzijde". Only for the event's organisers, never shown to
+ * the registrant or exported. The author's name is copied in, so it stays after the
+ * account is removed.
+ */
+export const registrationNotes = pgTable(
+  'registration_notes',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('registration_notes_registration_idx').on(t.registrationId, t.createdAt)],
 );
