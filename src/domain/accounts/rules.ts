@@ -42,6 +42,8 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 export const SESSION_TOUCH_MS = 60 * 1000;
 /** An invitation link works this long, once. */
 export const INVITATION_MS = 7 * 24 * 60 * 60 * 1000;
+/** A password-reset link works this long, once: short, since the mailbox may be read by others. */
+export const PASSWORD_RESET_MS = 60 * 60 * 1000;
 
 export type SessionState = 'active' | 'idle' | 'expired';
 

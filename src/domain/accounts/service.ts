@@ -10,6 +10,7 @@ import { organisers } from '../organisers/table';
 import {
   INVITATION_MS,
   needsTouch,
+  PASSWORD_RESET_MS,
   normaliseEmail,
   passwordProblem,
   ROLE_DESCRIPTIONS,
@@ -18,7 +19,7 @@ import {
   sessionState,
   teamChangeProblem,
 } from './rules';
-import { accountInvitations, accounts, accountSessions, type AccountRole } from './table';
+import { accountInvitations, accounts, accountSessions, passwordResets, type AccountRole } from './table';
 
 /*
  * Accounts, invitations and sessions: the use cases. Passwords are hashed with argon2id
@@ -63,7 +64,8 @@ const looksLikeToken = (token: string | undefined): token is string => !!token &
 const Email = z.email('Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.').max(254, 'Dit e-mailadres is te lang.');
 const Name = z.string().trim().min(1, 'Vul uw naam in.').max(200, 'Gebruik hoogstens 200 tekens.');
 
-function emailProblem(email: string): string | null {
+/** Why an address is not one, in Dutch; null when it is fine. */
+export function emailProblem(email: string): string | null {
   const r = Email.safeParse(email);
   return r.success ? null : r.error.issues[0]!.message;
 }
@@ -182,6 +184,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.password);
   const ended = await db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash, passwordChangedAt: now }).where(eq(accounts.id, account.id));
+    await endOpenResets(tx, account.id, now);
     const others = await tx
       .delete(accountSessions)
       .where(and(eq(accountSessions.accountId, account.id), sql`${accountSessions.id} <> ${account.sessionId}`))
@@ -449,4 +452,102 @@ export async function removeAccountByEmail(db: Db, email: string): Promise<boole
 
 export async function accountExists(db: Db, email: string): Promise<boolean> {
   return (await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, normaliseEmail(email)))).length > 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// Password reset (wachtwoord vergeten)
+
+const resetUrl = (baseUrl: string, token: string) => `${baseUrl}/beheer/wachtwoord-herstellen/${token}`;
+
+/** Links not used yet stop working: a newer link, a used one or a password changed another way ends them. */
+async function endOpenResets(tx: Db, accountId: string, now: Date): Promise<void> {
+  await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.accountId, accountId), isNull(passwordResets.usedAt)));
+}
+
+/**
+ * Someone forgot their password: when an account has this address, a one-time link (an
+ * hour) is mailed to it, through the outbox. The answer is the same whether or not there is
+ * such an account, so the form tells nobody which addresses have one. Returns the link, for
+ * tests and the command line only; a page never shows it.
+ */
+export async function requestPasswordReset(db: Db, email: string, opts: { now: Date; baseUrl: string }): Promise<string | null> {
+  const address = normaliseEmail(email);
+  if (emailProblem(address)) return null;
+  const token = newToken();
+  return db.transaction(async (tx) => {
+    const [account] = await tx
+      .select({ id: accounts.id, name: accounts.name, organiserName: organisers.name })
+      .from(accounts)
+      .innerJoin(organisers, eq(organisers.id, accounts.organiserId))
+      .where(eq(accounts.email, address));
+    if (!account) return null;
+    await endOpenResets(tx, account.id, opts.now);
+    const expiresAt = new Date(opts.now.getTime() + PASSWORD_RESET_MS);
+    const [reset] = await tx
+      .insert(passwordResets)
+      .values({ accountId: account.id, tokenHash: hashToken(token), createdAt: opts.now, expiresAt })
+      .returning({ id: passwordResets.id });
+    const url = resetUrl(opts.baseUrl, token);
+    await queueMail(tx, {
+      dedupeKey: `password_reset:${reset!.id}`,
+      to: address,
+      language: 'nl',
+      kind: 'password_reset',
+      data: { name: account.name, organiser: account.organiserName, url, expiresAt },
+      now: opts.now,
+    });
+    return url;
+  });
+}
+
+export interface OpenPasswordReset {
+  email: string;
+  name: string;
+}
+
+/** The account a reset link is for, while the link still works; null otherwise (the page says the same for each case). */
+export async function getPasswordReset(db: Db, token: string | undefined, now: Date): Promise<OpenPasswordReset | null> {
+  if (!looksLikeToken(token)) return null;
+  const [row] = await db
+    .select({ email: accounts.email, name: accounts.name })
+    .from(passwordResets)
+    .innerJoin(accounts, eq(accounts.id, passwordResets.accountId))
+    .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+    .limit(1);
+  return row ?? null;
+}
+
+export type ResetPasswordResult =
+  | { kind: 'reset'; token: string; expiresAt: Date; accountId: string }
+  | { kind: 'invalid'; problems: FieldProblem[] }
+  | { kind: 'gone' };
+
+/**
+ * Set a new password with a reset link: the link is used up, every session of the account
+ * ends (whoever knew the old password is out), and a new session starts here.
+ */
+export async function resetPassword(db: Db, token: string, input: { password: string; repeat: string }, now: Date): Promise<ResetPasswordResult> {
+  const open = await getPasswordReset(db, token, now);
+  if (!open) return { kind: 'gone' };
+  const weak = passwordProblem(input.password, open.email);
+  if (weak) return { kind: 'invalid', problems: [{ path: 'password', message: weak }] };
+  if (input.password !== input.repeat) return { kind: 'invalid', problems: [{ path: 'repeat', message: 'Herhaal hetzelfde wachtwoord.' }] };
+  // Hashed before the transaction: ~50 ms of CPU that should hold no lock.
+  const passwordHash = await hashPassword(input.password);
+  const accountId = await db.transaction(async (tx) => {
+    // Used up here, conditionally: of two submits of one link, one wins.
+    const [used] = await tx
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+      .returning({ accountId: passwordResets.accountId });
+    if (!used) return null;
+    await tx.update(accounts).set({ passwordHash, passwordChangedAt: now }).where(eq(accounts.id, used.accountId));
+    await endOpenResets(tx, used.accountId, now);
+    await tx.delete(accountSessions).where(eq(accountSessions.accountId, used.accountId));
+    return used.accountId;
+  });
+  if (!accountId) return { kind: 'gone' };
+  const session = await createSession(db, accountId, now);
+  return { kind: 'reset', token: session.token, expiresAt: session.expiresAt, accountId };
 }

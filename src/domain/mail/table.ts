@@ -54,6 +54,8 @@ export const mailKinds = [
   'event_changed',
   /** An invitation to a staff account of an organiser (the back office). */
   'invite',
+  /** A one-time link to set a new password for a staff account. */
+  'password_reset',
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mailKinds, type MailKind } from './table';
-import { CHECKIN_IMAGE, escapeHtml, render, type BaseMailData, type MailDataByKind } from './templates';
+import { mailKinds } from './table';
+import { CHECKIN_IMAGE, escapeHtml, render, type BaseMailData, type MailDataByKind, type RegistrantMailKind } from './templates';
 
 const base: BaseMailData = {
   name: 'Anna de Vries',
@@ -28,7 +28,7 @@ const base: BaseMailData = {
   calendarAttached: true,
 };
 
-const dataFor: { [K in Exclude<MailKind, 'invite'>]: MailDataByKind[K] } = {
+const dataFor: { [K in RegistrantMailKind]: MailDataByKind[K] } = {
   confirmation: base,
   waitlisted: { ...base, position: 3 },
   pending: base,
@@ -39,8 +39,8 @@ const dataFor: { [K in Exclude<MailKind, 'invite'>]: MailDataByKind[K] } = {
   event_changed: { ...base, changes: ['dates', 'venue'] },
 };
 
-const registrantKinds = mailKinds.filter((k): k is Exclude<MailKind, 'invite'> => k !== 'invite');
-const mail = <K extends Exclude<MailKind, 'invite'>>(kind: K, lang: 'nl' | 'en', data: MailDataByKind[K] = dataFor[kind] as MailDataByKind[K]) => render(kind, lang, data);
+const registrantKinds = mailKinds.filter((k): k is RegistrantMailKind => k !== 'invite' && k !== 'password_reset');
+const mail = <K extends RegistrantMailKind>(kind: K, lang: 'nl' | 'en', data: MailDataByKind[K] = dataFor[kind] as MailDataByKind[K]) => render(kind, lang, data);
 
 describe('mail templates', () => {
   it.each([
@@ -54,6 +54,17 @@ describe('mail templates', () => {
     expect(m.text).toContain('zondag 29 november 2026 om 12:00 uur');
     expect(m.html).toContain('href="https://bijeen.test/beheer/uitnodiging/abc"');
     expect(m.html).toContain('<html lang="nl">');
+  });
+
+  it('renders the password-reset link with its one-hour deadline and says what to do when it was not asked for', () => {
+    const m = render('password_reset', 'nl', { name: 'Fictieve Beheerder', organiser: 'Platform31', url: 'https://bijeen.test/beheer/wachtwoord-herstellen/abc', expiresAt: new Date('2026-11-29T13:00:00+01:00') });
+    expect(m.subject).toBe('Een nieuw wachtwoord voor bijeen');
+    expect(m.text).toContain('Beste Fictieve Beheerder,');
+    expect(m.text).toContain('Platform31');
+    expect(m.text).toContain('https://bijeen.test/beheer/wachtwoord-herstellen/abc');
+    expect(m.text).toContain('tot zondag 29 november 2026 om 13:00 uur');
+    expect(m.text).toContain('Hebt u dit niet gevraagd?');
+    expect(m.html).toContain('href="https://bijeen.test/beheer/wachtwoord-herstellen/abc"');
   });
 
 

@@ -85,6 +85,15 @@ export interface MailDataByKind {
   cancelled: BaseMailData;
   event_changed: BaseMailData & { changes: EventChange[] };
   invite: InviteMailData;
+  password_reset: PasswordResetMailData;
+}
+
+/** A link to set a new password for a staff account (not about an event either). */
+export interface PasswordResetMailData {
+  name: string;
+  organiser: string;
+  url: string;
+  expiresAt: Date;
 }
 
 /** An invitation to a staff account: not about an event, so none of the registrant parts. */
@@ -100,7 +109,9 @@ export interface InviteMailData {
   expiresAt: Date;
 }
 
-type RegistrantMailKind = Exclude<MailKind, 'invite'>;
+/** Mails to staff (an invitation, a password reset), not to a registrant: none of the registrant parts. */
+export type StaffMailKind = 'invite' | 'password_reset';
+export type RegistrantMailKind = Exclude<MailKind, StaffMailKind>;
 
 export type MailData<K extends MailKind = MailKind> = MailDataByKind[K];
 
@@ -461,6 +472,7 @@ const templates: { [K in RegistrantMailKind]: Template<K> } = {
 /** A mail of one kind in one language: subject, plain text and HTML. Pure. */
 export function render<K extends MailKind>(kind: K, language: MailLanguage, data: MailDataByKind[K]): RenderedMail {
   if (kind === 'invite') return renderInvite(data as InviteMailData);
+  if (kind === 'password_reset') return renderPasswordReset(data as PasswordResetMailData);
   const t = templates[kind as RegistrantMailKind] as unknown as Template<K>;
   // A subject is one line, whatever an organiser typed into a title.
   const subject = oneLine(t.subject(data, language));
@@ -489,6 +501,22 @@ function renderInvite(d: InviteMailData): RenderedMail {
     { kind: 'lines', lines: ['Met vriendelijke groet,', d.organiser ?? 'bijeen'] },
   ];
   const footer = 'U krijgt deze e-mail omdat iemand u heeft uitgenodigd voor bijeen.';
+  return { subject, text: toText(blocks, footer), html: toHtml(subject, blocks, footer, 'nl') };
+}
+
+/** The password-reset link, in Dutch (the back office is Dutch). */
+function renderPasswordReset(d: PasswordResetMailData): RenderedMail {
+  const subject = 'Een nieuw wachtwoord voor bijeen';
+  const until = `${formatDate(d.expiresAt, 'nl')} om ${time(d.expiresAt, 'nl')} uur`;
+  const blocks: Block[] = [
+    p(`Beste ${d.name},`),
+    p('Iemand heeft gevraagd om een nieuw wachtwoord voor uw account bij ', { strong: d.organiser }, ' in bijeen.'),
+    p(`Kies via de link hieronder een nieuw wachtwoord. De link werkt één keer, tot ${until}. Daarna wordt u op elk apparaat uitgelogd.`),
+    { kind: 'action', text: 'Nieuw wachtwoord kiezen', href: d.url },
+    p('Hebt u dit niet gevraagd? Dan kunt u deze e-mail negeren: uw wachtwoord blijft zoals het is.'),
+    { kind: 'lines', lines: ['Met vriendelijke groet,', 'bijeen'] },
+  ];
+  const footer = 'U krijgt deze e-mail omdat voor uw e-mailadres een nieuw wachtwoord is gevraagd.';
   return { subject, text: toText(blocks, footer), html: toHtml(subject, blocks, footer, 'nl') };
 }
 

@@ -181,6 +181,11 @@ export const LoginPage: FC<{ csrf: string; values: Values; errors: FieldErrors; 
       <TextField field="password" label="Wachtwoord" type="password" autocomplete="current-password" errors={errors} />
       <Submit>Inloggen</Submit>
     </form>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/beheer/wachtwoord-vergeten">
+        Wachtwoord vergeten?
+      </a>
+    </p>
     <p class="utrecht-paragraph">Nog geen account? Vraag een beheerder van uw organisatie om een uitnodiging.</p>
   </ManageLayout>
 );
@@ -514,6 +519,39 @@ export const ManageMessagePage: FC<{ title: string; text: string }> = ({ title, 
         Naar inloggen
       </a>
     </p>
+  </ManageLayout>
+);
+
+/** "Wachtwoord vergeten": the address to mail a link to; the answer never says whether it has an account. */
+export const ForgotPasswordPage: FC<{ csrf: string; values: Values; errors: FieldErrors; notice?: Notice | undefined }> = ({ csrf, values, errors, notice }) => (
+  <ManageLayout title="Wachtwoord vergeten" notice={notice}>
+    <p class="utrecht-paragraph">Vul het e-mailadres van uw account in. U krijgt een e-mail met een link waarmee u een nieuw wachtwoord kiest; de link werkt een uur.</p>
+    <ErrorSummary errors={errors} />
+    <form method="post" action="/beheer/wachtwoord-vergeten" novalidate class="bijeen-form">
+      <Csrf token={csrf} />
+      <TextField field="email" label="E-mailadres" type="email" autocomplete="username" values={values} errors={errors} />
+      <Submit>Link versturen</Submit>
+    </form>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/beheer/inloggen">
+        Terug naar inloggen
+      </a>
+    </p>
+  </ManageLayout>
+);
+
+/** The page behind a reset link: a new password, twice. */
+export const ResetPasswordPage: FC<{ csrf: string; token: string; email: string; errors: FieldErrors }> = ({ csrf, token, email, errors }) => (
+  <ManageLayout title="Nieuw wachtwoord kiezen">
+    <p class="utrecht-paragraph">Kies een nieuw wachtwoord voor het account {email}. Daarna bent u op elk ander apparaat uitgelogd.</p>
+    <ErrorSummary errors={errors} />
+    <form method="post" action={`/beheer/wachtwoord-herstellen/${token}`} novalidate class="bijeen-form">
+      <Csrf token={csrf} />
+      <input type="text" name="username" value={email} autocomplete="username" hidden />
+      <TextField field="password" label="Nieuw wachtwoord" type="password" autocomplete="new-password" errors={errors} description={`Minstens ${PASSWORD_MIN} tekens. Een zin van een paar woorden is sterk en goed te onthouden.`} />
+      <TextField field="repeat" label="Herhaal het nieuwe wachtwoord" type="password" autocomplete="new-password" errors={errors} />
+      <Submit>Wachtwoord opslaan</Submit>
+    </form>
   </ManageLayout>
 );
 

@@ -40,6 +40,7 @@ import { clearSessionCookie, requireSession, safeBack, sessionToken, setSessionC
 import { editorRoutes } from './editor';
 import { registrationRoutes } from './registrations';
 import { checkinRoutes } from './checkin';
+import { passwordResetRoutes } from './password-reset';
 
 /*
  * The back office (/beheer): logging in and out, the account's events, the team, the own
@@ -63,6 +64,7 @@ const flashes: Record<string, Notice> = {
   ingetrokken: { type: 'ok', text: 'De uitnodiging is ingetrokken; de link werkt niet meer.' },
   'token-ingetrokken': { type: 'ok', text: 'Het API-token is ingetrokken; het werkt niet meer.' },
   'wachtwoord-gewijzigd': { type: 'ok', text: 'Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.' },
+  'wachtwoord-hersteld': { type: 'ok', text: 'Uw nieuwe wachtwoord is opgeslagen en u bent ingelogd. Op andere apparaten bent u uitgelogd.' },
 };
 const flash = (c: Context<AppEnv>) => flashes[c.req.query('melding') ?? ''];
 
@@ -99,6 +101,8 @@ export function manageRoutes() {
   app.route('/', registrationRoutes());
   // The check-in desk (balie), in its own file.
   app.route('/', checkinRoutes());
+  // A forgotten password (no session), in its own file.
+  app.route('/', passwordResetRoutes());
 
   // ---------------------------------------------------------------------------------------
   // Logging in and out

@@ -34,8 +34,9 @@ export function safeBack(path: string | undefined): string | undefined {
   return path && /^\/beheer(\/[A-Za-z0-9/_-]*)?$/.test(path) && !path.startsWith('/beheer/inloggen') ? path : undefined;
 }
 
-/** Pages of /beheer that need no session: logging in, and accepting an invitation. */
-const open = (path: string) => path === '/beheer/inloggen' || path.startsWith('/beheer/uitnodiging/');
+/** Pages of /beheer that need no session: logging in, accepting an invitation, a forgotten password. */
+const open = (path: string) =>
+  path === '/beheer/inloggen' || path.startsWith('/beheer/uitnodiging/') || path === '/beheer/wachtwoord-vergeten' || path.startsWith('/beheer/wachtwoord-herstellen/');
 
 /**
  * Every /beheer page needs a session, except the open ones. Without one: to the login page
