@@ -453,7 +453,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await expect(main(offer)).resolves.toContain('Er is een plaats vrijgekomen en die bieden wij u aan');
       await expectAccessible(offer);
       await offer.getByRole('button', { name: 'Plaats accepteren' }).click();
-      await expect(offer.locator('h2#status-kop').textContent()).resolves.toBe('Gelukt: u bent aangemeld');
+      await expect(offer.locator('h2#status-kop').textContent()).resolves.toBe('Gelukt: de plaats is van u');
       await expectAccessible(offer);
       expect(await statusOf('daan@example.org')).toBe('confirmed');
       expect(await mailsTo('daan@example.org')).toEqual(['waitlisted', 'offer', 'confirmation']);
