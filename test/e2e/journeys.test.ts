@@ -239,14 +239,15 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       const personal = await main(pub);
       expect(personal).toContain('Zeggenschap door geld');
       expect(personal).toContain('Buurtrecht en het recht om uit te dagen');
-      expect(personal).toContain('https://meet.example.org/dag-van-de-buurt');
+      await expect(pub.getByRole('link', { name: 'deelnemen aan Dag van de Buurt' }).getAttribute('href')).resolves.toBe('https://meet.example.org/dag-van-de-buurt');
       const shownCode = (await pub.locator('.bijeen-checkin-code').textContent())!.trim();
       const token = new URL(pub.url()).pathname.split('/')[2]!;
       expect(shownCode).toBe(formatCode(checkinCode(token)));
       await expectAccessible(pub);
       // The public event page now counts the taken seat: "nog 1 plaats" of Buurtrecht in round 2.
       await pub.goto(`${server.url}/evenementen/${slug}/aanmelden`);
-      await expect(pub.locator(`label[for="veld-keuze.${round2!.key}-${buurtrecht!.key}"]`).textContent()).resolves.toContain('nog 1 plaats');
+      const seatId = await pub.locator(`input[name="keuze.${round2!.key}"][value="${buurtrecht!.key}"]`).getAttribute('id');
+      await expect(pub.locator(`label[for="${seatId}"]`).textContent()).resolves.toContain('nog 1 plaats');
       await visitor.close();
 
       // Back in the back office: the registration in the table, found by name.
