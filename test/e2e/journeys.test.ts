@@ -83,7 +83,8 @@ const main = (page: Page) => page.locator('main').textContent();
 describe.runIf(hasChromium)('whole journeys in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    // Dutch browser chrome too, so date fields read "31-01-2030 13:30" in the screenshots.
+    browser = await launchBrowser(['--lang=nl-NL']);
   });
   afterAll(async () => {
     await browser?.close();
@@ -168,6 +169,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       }
       await save();
       await expectAccessible(page);
+      await page.locator('fieldset', { has: page.locator('legend', { hasText: /^Onderdeel 2$/ }) }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shot(page, 'editor-programma');
 
       // Workshops with small capacities; one runs in both rounds.
@@ -567,7 +569,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await expect(field(page, 'report.attendanceLabel').inputValue()).resolves.toBe('ruim 70');
       expect((await getEventDocument(database.db, slug))!.report).toBeNull();
       await expectAccessible(page);
-      await page.locator('.bijeen-preview').first().scrollIntoViewIfNeeded();
+      await page.locator('.bijeen-preview', { has: page.locator('blockquote') }).evaluate((el) => el.scrollIntoView({ block: 'end' }));
       await shot(page, 'verslag');
 
       // Saved as a draft first: not public yet.
