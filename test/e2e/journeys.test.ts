@@ -83,8 +83,7 @@ const main = (page: Page) => page.locator('main').textContent();
 describe.runIf(hasChromium)('whole journeys in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    // Dutch browser chrome too, so date fields read "31-01-2030 13:30" in the screenshots.
-    browser = await launchBrowser(['--lang=nl-NL']);
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -169,7 +168,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       }
       await save();
       await expectAccessible(page);
-      await page.locator('fieldset', { has: page.locator('legend', { hasText: /^Onderdeel 2$/ }) }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.locator('fieldset', { has: page.locator('legend', { hasText: /^Onderdeel 2$/ }) }).evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
       await shot(page, 'editor-programma');
 
       // Workshops with small capacities; one runs in both rounds.
@@ -569,7 +568,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await expect(field(page, 'report.attendanceLabel').inputValue()).resolves.toBe('ruim 70');
       expect((await getEventDocument(database.db, slug))!.report).toBeNull();
       await expectAccessible(page);
-      await page.locator('.bijeen-preview', { has: page.locator('blockquote') }).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await page.locator('.bijeen-preview', { has: page.locator('blockquote') }).evaluate((el) => el.scrollIntoView({ block: 'end', behavior: 'instant' }));
       await shot(page, 'verslag');
 
       // Saved as a draft first: not public yet.
