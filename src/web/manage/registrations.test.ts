@@ -140,6 +140,15 @@ describe('registrations in the back office', () => {
     expect((await kinds(ids['goedkeuren-balie']!)).map((m) => m.kind)).toEqual(['pending']);
   });
 
+  it('counts one registration in the singular: "1 aanmelding"', async () => {
+    const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
+    await createEvent(database.db, eventDocument({ slug: 'kleine-dag', title: 'Kleine dag' }), { actingOrganiserId: org });
+    await register(database.db, 'kleine-dag', registrant(0, { email: 'enige@example.org' }), { now: TEST_NOW, baseUrl: ORIGIN });
+    const html = await (await get('/beheer/evenementen/kleine-dag/aanmeldingen', cookies.redacteur)).text();
+    expect(html).toMatch(/<caption[^>]*>\s*1 aanmelding\s*<\/caption>/);
+    expect(html).not.toContain('1 aanmeldingen');
+  });
+
   it('adding by hand twice with the same form gives one registration (the idempotency key)', async () => {
     const fields = { name: 'Dubbel Klik', email: 'dubbel@example.org', 'keuze.ronde-1': 'geld', 'keuze.ronde-2': 'corporaties', 'toestemming.privacy': 'ja', _idem: 'zelfde-formulier' };
     const first = await post(`${E}/nieuw`, fields, cookies.beheerder);

@@ -370,7 +370,7 @@ export const RegistrationTablePage: FC<{
           <div class="utrecht-table-container">
             <table class="utrecht-table">
               <caption class="utrecht-table__caption">
-                {filtered ? `${matched.length} van de ${rows.length} aanmeldingen` : `${rows.length} aanmeldingen`}
+                {filtered ? `${matched.length} van de ${rows.length} aanmeldingen` : `${rows.length} ${rows.length === 1 ? 'aanmelding' : 'aanmeldingen'}`}
                 {pages > 1 ? `, pagina ${page} van ${pages}` : ''}
               </caption>
               <thead class="utrecht-table__header">
