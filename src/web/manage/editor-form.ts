@@ -486,7 +486,7 @@ export function applyValues(part: EditorPart, doc: Doc, v: Values, now: Date = n
             attendanceLabel: str(v['report.attendanceLabel']),
             // Published keeps its first moment; unticked takes it off the site.
             publishedAt: bool(v['report.published']) ? (doc.report?.publishedAt ?? DateTime.fromJSDate(now, { zone: ZONE }).toISO({ suppressMilliseconds: true })!) : undefined,
-            attachments,
+            attachments: attachments.length || doc.report?.attachments ? attachments : undefined,
           };
       break;
     }
