@@ -69,7 +69,8 @@ describe.runIf(hasChromium)('photos and attachments in the editor, in Chromium',
   }
   const pressButton = async (name: string) => {
     await tabTo(page.getByRole('button', { name, exact: true }).last());
-    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    // The form posts and the next page (after a redirect, or the same form again) loads.
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
   };
 
   it('uploads a speaker photo and a PDF for the report, publishes, and both are on the public pages', async () => {
