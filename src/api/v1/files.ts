@@ -4,8 +4,7 @@ import type { AppEnv } from '../../app';
 import { findEventRowBySlug } from '../../domain/events/data';
 import { organises } from '../../domain/events/service';
 import { MB } from '../../domain/files/rules';
-import { storeFile } from '../../domain/files/service';
-import { FILE_PURPOSES, type FilePurpose } from '../../domain/files/table';
+import { FILE_PURPOSES, storeFile, type FilePurpose } from '../../domain/files/service';
 import { authenticateApiToken } from '../../domain/organisers/service';
 import { DomainError } from '../../kernel/errors';
 

@@ -11,6 +11,7 @@ import { checkUpload, fileUrl, humanSize, pixelSize, PURPOSE_RULES, typeLabel, t
 import { storedFiles, type FilePurpose } from './table';
 
 export { accountActor };
+export { FILE_PURPOSES, type FilePurpose } from './table';
 
 /*
  * Stored files (bestanden): speaker photos and report attachments, kept in the database
