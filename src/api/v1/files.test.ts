@@ -42,7 +42,7 @@ describe.each(databaseKinds)('POST /api/v1/events/{slug}/files ($name)', (kind) 
     expect(res.status).toBe(201);
     const file = (await res.json()) as { id: string; url: string; contentType: string; width: number };
     expect(file).toMatchObject({ contentType: 'image/png', width: 90, height: 60, purpose: 'speaker_photo', filename: 'spreker.png' });
-    expect(file.url).toBe(`http://bijeen.test/bestanden/${file.id}/spreker.png`);
+    expect(file.url).toBe(`/bestanden/${file.id}/spreker.png`);
 
     const doc = (await (await json('GET', '/api/v1/events/api-fotodag')).json()) as { speakers: Record<string, unknown>[] };
     doc.speakers[0]!.photo = { fileId: file.id };

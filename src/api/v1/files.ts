@@ -68,7 +68,8 @@ export function fileApiRoutes() {
       );
       if (!stored.ok) throw new UploadError(stored.status, stored.status === 413 ? 'too_large' : stored.status === 415 ? 'unsupported_media_type' : 'invalid', stored.message);
       const { ok: _ok, organiserId: _o, eventId: _e, ...out } = stored;
-      return c.json({ ...out, url: `${c.var.deps.config.publicUrl}${stored.url}` }, 201);
+      // The address as the event document gives it: a path on this site.
+      return c.json(out, 201);
     } catch (e) {
       if (e instanceof UploadError) return c.json({ error: { code: e.code, message: e.message } }, e.status);
       throw e;

@@ -198,7 +198,7 @@ export const openApiDocument = {
           format: { type: 'string', enum: ['on_site', 'online', 'hybrid'] },
           startsAt: { type: 'string', format: 'date-time' },
           endsAt: { type: 'string', format: 'date-time' },
-          url: { type: 'string', format: 'uri' },
+          url: { type: 'string', description: 'Pad op deze site, zoals het evenementdocument het geeft: /bestanden/{id}/{bestandsnaam}.' },
           cities: { type: 'array', items: { type: 'string' } },
           organisers: { type: 'array', items: { type: 'string' } },
           reportUrl: { type: ['string', 'null'], format: 'uri' },
@@ -495,7 +495,7 @@ export const openApiDocument = {
                   required: ['id', 'url', 'purpose', 'filename', 'contentType', 'sizeBytes', 'sha256'],
                   properties: {
                     id: { type: 'string', format: 'uuid' },
-                    url: { type: 'string', format: 'uri' },
+                    url: { type: 'string', description: 'Pad op deze site, zoals het evenementdocument het geeft: /bestanden/{id}/{bestandsnaam}.' },
                     purpose: { type: 'string', enum: ['speaker_photo', 'report_attachment'] },
                     filename: { type: 'string' },
                     contentType: { type: 'string', enum: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] },

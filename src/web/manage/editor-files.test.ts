@@ -153,6 +153,18 @@ describe.each(databaseKinds)('files in the editor and on the site ($name)', (kin
     expect((await doc('fotodag')).report!.attachments).toHaveLength(1);
   });
 
+  it('stores nothing when the form is only shown again (a row added) or was filled in on an older version, and says to choose the file again', async () => {
+    const before = await fileCount();
+    const file = { 'speakers.0.photoFile': [pngBytes(), 'x.png', 'image/png'] as [Uint8Array, string, string] };
+    const added = await postPart('fotodag', 'sprekers', cookies.redacteur, { actie: 'toevoegen:speakers' }, file);
+    expect(added.status).toBe(200);
+    expect(await added.text()).toContain('kies ze opnieuw');
+    const stale = await postPart('fotodag', 'sprekers', cookies.redacteur, { versie: '2000-01-01T00:00:00.000Z' }, file);
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('kies ze opnieuw');
+    expect(await fileCount()).toBe(before);
+  });
+
   it('refuses an upload without the CSRF token (403) and stores nothing', async () => {
     const before = await fileCount();
     const res = await postPart('fotodag', 'sprekers', cookies.redacteur, {}, { 'speakers.0.photoFile': [pngBytes(), 'x.png', 'image/png'] }, { csrf: 'x'.repeat(32) });

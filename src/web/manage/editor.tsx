@@ -274,24 +274,27 @@ export function editorRoutes() {
       );
 
     // Adding or removing a row, or a preview: the same page again, nothing saved.
+    // A browser never sends a chosen file again: a page shown again without saving says so.
+    const chosen = Object.values(files).some((f) => f.size > 0);
+    const rechoose = chosen ? ' Bestanden die u had gekozen, zijn niet meegenomen: kies ze opnieuw.' : '';
     const [verb, target] = action.split(':');
     if (verb === 'toevoegen' && PART_LISTS[part].includes(target ?? '')) {
       values = addRow(values, target!);
-      return page(200);
+      return page(200, chosen ? { notice: { type: 'info', text: rechoose.trim() } } : {});
     }
     if (verb === 'verwijderen' && target) {
       const m = /^(.*)\.(\d+)$/.exec(target);
       if (m && PART_LISTS[part].includes(m[1]!)) values = removeRow(values, m[1]!, Number(m[2]));
-      return page(200, { notice: { type: 'info', text: 'Verwijderd uit het formulier. Klik op Opslaan om het vast te leggen.' } });
+      return page(200, { notice: { type: 'info', text: `Verwijderd uit het formulier. Klik op Opslaan om het vast te leggen.${rechoose}` } });
     }
-    if (verb === 'voorbeeld') return page(200, { preview: true });
+    if (verb === 'voorbeeld') return page(200, { preview: true, ...(chosen ? { notice: { type: 'info', text: rechoose.trim() } } : {}) });
 
     if (version !== undefined && version !== found.version)
       return page(409, {
         version: found.version,
         notice: {
           type: 'warning',
-          text: 'Iemand anders heeft dit evenement opgeslagen nadat u deze pagina opende. Er is nog niets opgeslagen: uw invoer staat hieronder. Kijk na of die klopt met de nieuwe stand (Status en Voorbeeld) en klik nog eens op Opslaan.',
+          text: `Iemand anders heeft dit evenement opgeslagen nadat u deze pagina opende. Er is nog niets opgeslagen: uw invoer staat hieronder. Kijk na of die klopt met de nieuwe stand (Status en Voorbeeld) en klik nog eens op Opslaan.${rechoose}`,
         },
       });
     // Photos and attachments: checked by their content; stored with the save, or not at all.
