@@ -9,6 +9,7 @@ import { DomainError, httpStatusOf } from './kernel/errors';
 import type { Clock } from './kernel/clock';
 import { assetRoutes } from './web/assets';
 import { publicRoutes } from './web/public/routes';
+import { fileRoutes } from './web/public/file-routes';
 import { registerRoutes } from './web/public/register-routes';
 import { manageRoutes } from './web/manage/routes';
 import type { SessionAccount } from './domain/accounts/service';
@@ -91,6 +92,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', apiV1Routes());
   app.route('/', manageRoutes());
   app.route('/', registerRoutes());
+  app.route('/', fileRoutes());
   app.route('/', publicRoutes());
 
   app.notFound((c) => {

@@ -198,7 +198,7 @@ export const openApiDocument = {
           format: { type: 'string', enum: ['on_site', 'online', 'hybrid'] },
           startsAt: { type: 'string', format: 'date-time' },
           endsAt: { type: 'string', format: 'date-time' },
-          url: { type: 'string', format: 'uri' },
+          url: { type: 'string', description: 'Pad op deze site, zoals het evenementdocument het geeft: /bestanden/{id}/{bestandsnaam}.' },
           cities: { type: 'array', items: { type: 'string' } },
           organisers: { type: 'array', items: { type: 'string' } },
           reportUrl: { type: ['string', 'null'], format: 'uri' },
@@ -464,5 +464,57 @@ export const openApiDocument = {
       },
     },
     ...exportPaths,
+    '/events/{slug}/files': {
+      parameters: [slugParam],
+      post: {
+        summary: 'Een bestand uploaden: foto van een spreker of bijlage van het verslag',
+        description:
+          'Multipart, met `purpose` (`speaker_photo`: JPEG, PNG of WebP, hoogstens 2 MB; `report_attachment`: PDF, hoogstens 20 MB) en `file`. ' +
+          'Het soort bestand wordt bepaald uit de inhoud, niet uit de naam; SVG wordt geweigerd. Noem daarna het `id` in het document ' +
+          '(`speakers[].photo.fileId`, `report.attachments[].fileId`). Openbaar zodra een gepubliceerd evenement het toont. Alleen met een token van een organisator van het evenement; anders 404.',
+        security: [{ organiserToken: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['purpose', 'file'],
+                properties: { purpose: { type: 'string', enum: ['speaker_photo', 'report_attachment'] }, file: { type: 'string', format: 'binary' } },
+              },
+            },
+          },
+        },
+        responses: {
+          201: {
+            description: 'Opgeslagen',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['id', 'url', 'purpose', 'filename', 'contentType', 'sizeBytes', 'sha256'],
+                  properties: {
+                    id: { type: 'string', format: 'uuid' },
+                    url: { type: 'string', description: 'Pad op deze site, zoals het evenementdocument het geeft: /bestanden/{id}/{bestandsnaam}.' },
+                    purpose: { type: 'string', enum: ['speaker_photo', 'report_attachment'] },
+                    filename: { type: 'string' },
+                    contentType: { type: 'string', enum: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] },
+                    sizeBytes: { type: 'integer' },
+                    sha256: { type: 'string' },
+                    width: { type: 'integer' },
+                    height: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
+          400: errorResponse('Geen `purpose` of `file`, een leeg of onleesbaar bestand, of een foto met te veel pixels'),
+          401: errorResponse('Geen of een ongeldig token'),
+          404: errorResponse('Onbekende slug, of niet uw evenement'),
+          413: errorResponse('Te groot'),
+          415: errorResponse('Geen multipart, of een soort bestand dat niet past bij `purpose`'),
+        },
+      },
+    },
   },
 } as const;

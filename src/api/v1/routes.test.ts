@@ -217,6 +217,7 @@ describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
       '/events/{slug}/export/registrations.xlsx',
       '/events/{slug}/export/attendance.pdf',
       '/events/{slug}/export/badges.pdf',
+      '/events/{slug}/files',
     ]);
     const schema = spec.components.schemas.EventDocument;
     expect(schema.required).toEqual(expect.arrayContaining(['slug', 'title', 'summary', 'format', 'meetings']));

@@ -21,6 +21,7 @@ import { isoDateLocal, isoLocal } from '../../kernel/dates';
 import { hasUnstorableText } from '../../kernel/text';
 import { DomainError } from '../../kernel/errors';
 import { openApiDocument } from './openapi';
+import { fileApiRoutes } from './files';
 
 /** A whole event document is rarely over 200 kB; 1 MB leaves room and stops abuse. */
 const MAX_BODY = 1024 * 1024;
@@ -115,6 +116,7 @@ export function apiV1Routes() {
   const app = new Hono<AppEnv>();
 
   app.get('/openapi.json', (c) => c.json(openApiDocument));
+  app.route('/', fileApiRoutes());
 
   app.get('/events', async (c) => {
     const { db, clock, config } = c.var.deps;

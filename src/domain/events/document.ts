@@ -104,6 +104,32 @@ export const MeetingSchema = z.strictObject({
   topics: z.array(text(500)).max(30).default([]),
 });
 
+/**
+ * A stored file (bestand) the document refers to by id: uploaded first (the editor, or
+ * `POST /api/v1/events/{slug}/files`), then named here. Everything but `fileId` is
+ * read-only: filled in when the document is read, ignored when it is written.
+ */
+const readOnly = <T extends z.ZodType>(s: T, what: string) => s.optional().describe(`Alleen-lezen: ${what}; wordt genegeerd bij opslaan.`);
+const fileFields = {
+  fileId: z.uuid('Geef het id van een geüpload bestand.').describe('Id van een geüpload bestand van een organisator van dit evenement.'),
+  url: readOnly(z.string(), 'het openbare adres van het bestand'),
+  filename: readOnly(z.string(), 'de bestandsnaam'),
+  contentType: readOnly(z.string(), 'het soort bestand, bepaald uit de inhoud'),
+  sizeBytes: readOnly(z.int(), 'de grootte in bytes'),
+};
+export const SpeakerPhotoSchema = z.strictObject({
+  ...fileFields,
+  width: readOnly(z.int(), 'de breedte in pixels'),
+  height: readOnly(z.int(), 'de hoogte in pixels'),
+});
+export type SpeakerPhoto = z.infer<typeof SpeakerPhotoSchema>;
+
+export const ReportAttachmentSchema = z.strictObject({
+  title: text(300).describe('Zoals de link heet, bijvoorbeeld "Presentatie Jan Jansen".'),
+  ...fileFields,
+});
+export type ReportAttachment = z.infer<typeof ReportAttachmentSchema>;
+
 export const SpeakerSchema = z.strictObject({
   id,
   key,
@@ -111,6 +137,7 @@ export const SpeakerSchema = z.strictObject({
   role: optionalText(300),
   organisation: optionalText(200),
   bio: markdown(10_000).optional(),
+  photo: SpeakerPhotoSchema.optional().describe('Een foto (JPEG, PNG of WebP, hoogstens 2 MB).'),
 });
 
 export const ProgrammeItemSchema = z.strictObject({
@@ -214,6 +241,7 @@ export const ReportSchema = z.strictObject({
   attendance: z.int().min(0).max(1_000_000).optional(),
   attendanceLabel: optionalText(100).describe('Hoe het aantal wordt genoemd, bijvoorbeeld "ruim 70".'),
   publishedAt: instant.optional().describe('Leeg: het verslag is nog niet gepubliceerd.'),
+  attachments: z.array(ReportAttachmentSchema).max(30).optional().describe('Bijlagen, zoals presentaties als PDF (hoogstens 20 MB elk).'),
 });
 
 export const EventDocumentSchema = z

@@ -9,6 +9,7 @@ import { notifyEventChanged } from './changes';
 import { lockEvent, promoteWaiting } from '../registration/service';
 import { activeChoiceRefs, findEventRowBySlug, listEventRows, loadEventRows, loadTakenSeats, type EventRows } from './data';
 import { eventChanges } from './diff';
+import { attachmentsOf, photoOf, resolveFileLinks, splitAudience, writeFileLinks } from '../files/service';
 import { EventDocumentSchema, problemsOf, type EventDocument } from './document';
 import { isFull, isPublished, nextVersion, organiserLinkProblems, placesLeft, registrationState, type RegistrationState } from './rules';
 import {
@@ -79,6 +80,11 @@ export interface SaveOptions {
 }
 
 export interface ReplaceOptions extends SaveOptions {
+  /**
+   * Runs first in the save's transaction: the editor stores the files uploaded with a
+   * form here, so that the files and the document referring to them commit together.
+   */
+  before?: (tx: Db) => Promise<void>;
   /** The site's public base URL, for the links in mails to registrants. */
   baseUrl: string;
   /**
@@ -104,6 +110,7 @@ export async function createEvent(db: Db, input: unknown, opts: SaveOptions): Pr
       .values({ ...eventColumns(doc), createdAt: opts.now ?? new Date(), updatedAt: opts.now ?? new Date() })
       .returning({ id: events.id });
     await writeChildren(tx, row!.id, doc, opts.actingOrganiserId);
+    await linkFiles(tx, row!.id, doc);
     await notifyEventChanged(tx, row!.id);
   });
   return (await getEventDocument(db, doc.slug, { includePrivate: true }))!;
@@ -118,6 +125,7 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
     ]);
   const now = opts.now ?? new Date();
   await db.transaction(async (tx) => {
+    await opts.before?.(tx);
     const existing = await findEventRowBySlug(tx, slug);
     if (!existing) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
     // The same lock as registrations: a capacity change and a registration never interleave.
@@ -137,6 +145,7 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
       .set({ ...eventColumns(doc), updatedAt: nextVersion(existing.updatedAt, now) })
       .where(eq(events.id, existing.id));
     await writeChildren(tx, existing.id, doc, opts.actingOrganiserId);
+    await linkFiles(tx, existing.id, doc);
     // After the write and its new updated_at: the mails read the event as it is now, and
     // their dedupe key and invitation SEQUENCE come from that new version. Before anyone
     // moves up below: those at the time of the edit hear of it, and whoever then moves up
@@ -152,6 +161,12 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
     await notifyEventChanged(tx, existing.id);
   });
   return (await getEventDocument(db, slug, { includePrivate: true }))!;
+}
+
+/** The files the document names: checked (after the organisers are linked) and kept with the event. */
+async function linkFiles(tx: Db, eventId: string, doc: EventDocument): Promise<void> {
+  const links = await resolveFileLinks(tx, eventId, doc);
+  if (links.speakerPhotos.length || links.reportAttachments.length) await writeFileLinks(tx, eventId, doc.audience, links);
 }
 
 export async function organises(db: Db, eventId: string, organiserId: string): Promise<boolean> {
@@ -399,6 +414,7 @@ export function documentOf(r: EventRows, opts: ReadOptions = {}): EventDocument 
   const venueKey = new Map(r.venues.map((v) => [v.id, v.key]));
   const roundKey = new Map(r.programme.map((p) => [p.id, p.key]));
   const und = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+  const { audience, links } = splitAudience(e.audience);
   return {
     id: e.id,
     slug: e.slug,
@@ -410,7 +426,7 @@ export function documentOf(r: EventRows, opts: ReadOptions = {}): EventDocument 
     series: und(e.series),
     organisers: r.organisers.map((o) => ({ slug: o.slug, name: o.name, website: und(o.website), role: o.role })),
     sections: e.sections,
-    audience: e.audience,
+    audience,
     venues: r.venues.map((v) => ({
       id: v.id,
       key: v.key,
@@ -440,6 +456,7 @@ export function documentOf(r: EventRows, opts: ReadOptions = {}): EventDocument 
       role: und(s.role),
       organisation: und(s.organisation),
       bio: und(s.bio),
+      photo: photoOf(links, s.key),
     })),
     programme: r.programme.map((p) => ({
       id: p.id,
@@ -499,6 +516,7 @@ export function documentOf(r: EventRows, opts: ReadOptions = {}): EventDocument 
             attendance: und(r.report.attendance),
             attendanceLabel: und(r.report.attendanceLabel),
             publishedAt: r.report.publishedAt ? isoLocal(r.report.publishedAt) : undefined,
+            attachments: attachmentsOf(links),
           }
         : null,
   };

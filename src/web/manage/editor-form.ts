@@ -38,7 +38,7 @@ export const PART_LISTS: Record<EditorPart, string[]> = {
   contact: ['contacts', 'organisers'],
   aanmelden: ['registration.questions'],
   prijs: [],
-  verslag: [],
+  verslag: ['report.attachments'],
 };
 
 // ---------------------------------------------------------------------------------------
@@ -252,7 +252,7 @@ export function toValues(part: EditorPart, doc: Doc): Values {
     case 'sprekers':
       flatten(
         'speakers',
-        doc.speakers.map((s) => ({ key: s.key, name: s.name, role: text(s.role), organisation: text(s.organisation), bio: text(s.bio) })),
+        doc.speakers.map((s) => ({ key: s.key, name: s.name, role: text(s.role), organisation: text(s.organisation), bio: text(s.bio), photo: text(s.photo?.fileId) })),
         v,
       );
       break;
@@ -310,6 +310,8 @@ export function toValues(part: EditorPart, doc: Doc): Values {
         'report.attendanceLabel': text(doc.report?.attendanceLabel),
         'report.published': yes(doc.report?.publishedAt !== undefined),
       });
+      // The file itself is uploaded in the form (editor-files.tsx); its id is kept here.
+      flatten('report.attachments', (doc.report?.attachments ?? []).map((a) => ({ key: a.fileId, title: a.title, fileId: a.fileId })), v);
       break;
   }
   return v;
@@ -410,6 +412,8 @@ export function applyValues(part: EditorPart, doc: Doc, v: Values, now: Date = n
         role: str(s.role),
         organisation: str(s.organisation),
         bio: md(s.bio),
+        // A photo refers to an uploaded file by its id (editor-files.tsx puts a new upload's id here).
+        photo: str(s.photo) ? { fileId: str(s.photo) } : undefined,
       }));
       break;
     }
@@ -470,7 +474,8 @@ export function applyValues(part: EditorPart, doc: Doc, v: Values, now: Date = n
       break;
     }
     case 'verslag': {
-      const empty = !str(v['report.title']) && !str(v['report.body']) && !str(v['report.summary']);
+      const attachments = rowsOf(v, 'report.attachments').map((a) => ({ title: text(a.title), fileId: text(a.fileId) }));
+      const empty = !str(v['report.title']) && !str(v['report.body']) && !str(v['report.summary']) && attachments.length === 0;
       out.report = empty
         ? null
         : {
@@ -481,6 +486,7 @@ export function applyValues(part: EditorPart, doc: Doc, v: Values, now: Date = n
             attendanceLabel: str(v['report.attendanceLabel']),
             // Published keeps its first moment; unticked takes it off the site.
             publishedAt: bool(v['report.published']) ? (doc.report?.publishedAt ?? DateTime.fromJSDate(now, { zone: ZONE }).toISO({ suppressMilliseconds: true })!) : undefined,
+            attachments: attachments.length || doc.report?.attachments ? attachments : undefined,
           };
       break;
     }

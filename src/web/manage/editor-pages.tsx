@@ -8,6 +8,7 @@ import { describedByOf, FieldHelp, FormField } from '../components/form-field';
 import { renderMarkdown } from '../components/markdown';
 import { EDITOR_PARTS, PART_LISTS, PART_TITLES, rowIndices, YES, type EditorPart, type Values } from './editor-form';
 import { ManageLayout, type FieldErrors, type Notice } from './pages';
+import { AttachmentFileField, FILE_PARTS, SpeakerPhotoField } from './editor-files';
 
 /*
  * The event editor's pages (/beheer/evenementen/{slug}/bewerken/…): one form per part of
@@ -290,7 +291,7 @@ export const PartPage: FC<PartPageProps> = (p) => (
     <EditorNav slug={p.doc.slug} current={p.part} />
     <p class="utrecht-paragraph">Status: {STATUS[p.doc.status]}.</p>
     <EditorErrorSummary errors={p.errors} loose={p.loose} />
-    <form method="post" action={`/beheer/evenementen/${p.doc.slug}/bewerken/${p.part}`} novalidate class="bijeen-form bijeen-editor">
+    <form method="post" action={`/beheer/evenementen/${p.doc.slug}/bewerken/${p.part}`} novalidate class="bijeen-form bijeen-editor" enctype={FILE_PARTS.includes(p.part) ? 'multipart/form-data' : undefined}>
       <Csrf token={p.csrf} />
       <input type="hidden" name="versie" value={p.version} />
       <SaveButtons preview={false} />
@@ -431,13 +432,13 @@ const PartFields: FC<PartPageProps> = ({ part, values: v, errors: e, preview, do
     case 'sprekers':
       return (
         <>
-          <p class="utrecht-paragraph">Foto's van sprekers kunnen hier nog niet worden toegevoegd.</p>
           {rows(v, 'speakers').map((i) => (
             <Row list="speakers" index={i} legend={`Spreker ${i + 1}`} values={v}>
               <Input name={`speakers.${i}.name`} label="Naam" values={v} errors={e} required />
               <Input name={`speakers.${i}.role`} label="Functie" values={v} errors={e} />
               <Input name={`speakers.${i}.organisation`} label="Organisatie" values={v} errors={e} />
               <Area name={`speakers.${i}.bio`} label="Over de spreker" values={v} errors={e} rows={6} markdown preview={preview} />
+              <SpeakerPhotoField index={i} values={v} errors={e} doc={doc} />
             </Row>
           ))}
           <AddButton list="speakers" label="Spreker toevoegen" />
@@ -531,6 +532,15 @@ const PartFields: FC<PartPageProps> = ({ part, values: v, errors: e, preview, do
           <Area name="report.body" label="Verslag" values={v} errors={e} rows={14} markdown preview={preview} required />
           <Input name="report.attendance" label="Aantal aanwezigen" type="number" values={v} errors={e} />
           <Input name="report.attendanceLabel" label="Zo noemen we het aantal" description="Bijvoorbeeld „ruim 70”." values={v} errors={e} />
+          <h2 class="utrecht-heading-2">Bijlagen</h2>
+          <p class="utrecht-paragraph">Bijvoorbeeld de presentaties als PDF. Ze staan bij het verslag zodra het gepubliceerd is.</p>
+          {rows(v, 'report.attachments').map((i) => (
+            <Row list="report.attachments" index={i} legend={`Bijlage ${i + 1}`} values={v}>
+              <Input name={`report.attachments.${i}.title`} label="Titel" description="Zo heet de link, bijvoorbeeld „Presentatie Jan Jansen”." values={v} errors={e} required />
+              <AttachmentFileField index={i} values={v} errors={e} doc={doc} />
+            </Row>
+          ))}
+          <AddButton list="report.attachments" label="Bijlage toevoegen" />
           <Check name="report.published" label="Verslag publiceren" values={v} errors={e} />
         </>
       );

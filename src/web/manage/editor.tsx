@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../app';
 import { getOrganiserEvent, type AccountEvent } from '../../domain/accounts/overview';
 import { may } from '../../domain/accounts/rules';
@@ -27,6 +28,9 @@ import {
 } from './editor-form';
 import { CancelPage, EditorStartPage, NewEventPage, NOTIFYING_PARTS, PartPage, type LooseProblem } from './editor-pages';
 import { ForbiddenPage, ManageNotFoundPage, type FieldErrors, type Notice } from './pages';
+import { fileFieldOf, MAX_FORM_BYTES, prepareUploads, withStaffUrls } from './editor-files';
+import { humanSize } from '../../domain/files/rules';
+import type { Db } from '../../db/client';
 
 /*
  * The event editor in the back office. Each part of the event document has its own page
@@ -51,13 +55,16 @@ const flash = (c: Context<AppEnv>) => flashes[c.req.query('melding') ?? ''];
 const me = (c: Context<AppEnv>): SessionAccount => c.var.account!;
 
 /** The form as field values; a field sent more than once (checkboxes) is joined by newlines. */
-async function formValues(c: Context<AppEnv>): Promise<{ values: Values; action: string; notify: boolean; version: string | undefined }> {
+async function formValues(c: Context<AppEnv>): Promise<{ values: Values; action: string; notify: boolean; version: string | undefined; files: Record<string, File> }> {
   const body = await c.req.parseBody({ all: true });
   const values: Values = {};
+  const files: Record<string, File> = {};
   let action = 'opslaan';
   let notify = false;
   let version: string | undefined;
   for (const [k, raw] of Object.entries(body)) {
+    const file = (Array.isArray(raw) ? raw : [raw]).find((x): x is File => typeof x !== 'string');
+    if (file) files[k] = file;
     const list = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string');
     const value = list.filter((x) => x !== '').join('\n');
     if (k === '_csrf') continue;
@@ -66,7 +73,7 @@ async function formValues(c: Context<AppEnv>): Promise<{ values: Values; action:
     else if (k === 'versie') version = value;
     else values[k] = value;
   }
-  return { values, action, notify, version };
+  return { values, action, notify, version, files };
 }
 
 /** Problems at document paths → errors next to the fields this page has, the rest loose. */
@@ -75,7 +82,7 @@ function placeProblems(problems: FieldProblem[], values: Values): { errors: Fiel
   const errors: FieldErrors = {};
   const loose: LooseProblem[] = [];
   for (const p of problems) {
-    const field = fieldOf(p.path, fields);
+    const field = fieldOf(fileFieldOf(p.path), fields);
     if (field) errors[field] ??= formMessage(field, p.message, values);
     else loose.push(p);
   }
@@ -100,12 +107,13 @@ export function editorRoutes() {
     return { event, doc: view.doc, version: view.updatedAt.toISOString() };
   }
 
-  const save = (c: Context<AppEnv>, slug: string, input: DocInput, notify = true) =>
+  const save = (c: Context<AppEnv>, slug: string, input: DocInput, notify = true, before?: (tx: Db) => Promise<void>) =>
     replaceEvent(c.var.deps.db, slug, input, {
       actingOrganiserId: me(c).organiserId,
       baseUrl: c.var.deps.config.publicUrl,
       now: c.var.deps.clock(),
       notifyRegistrants: notify,
+      before,
     });
 
   // ---------------------------------------------------------------------------------------
@@ -206,7 +214,7 @@ export function editorRoutes() {
     const view = await getEventView(c.var.deps.db, found.doc.slug, c.var.deps.clock(), { includePrivate: true });
     if (!view) return notFound(c);
     // The public page as it will look; join links are in the view but the page never shows them.
-    return c.html(<EventPage view={view} />);
+    return c.html(<EventPage view={{ ...view, doc: withStaffUrls(view.doc) }} />);
   });
 
   // ---------------------------------------------------------------------------------------
@@ -224,13 +232,29 @@ export function editorRoutes() {
     );
   });
 
-  app.post('/beheer/evenementen/:slug/bewerken/:part', verifyCsrf, async (c) => {
+  // A form with files is bounded as a whole; a file too large for its purpose is told next to its field.
+  const formLimit = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: async (c) => {
+      const part = c.req.param('part');
+      if (!isPart(part)) return notFound(c);
+      const found = await editable(c);
+      if (found instanceof Response) return found;
+      const text = `Wat u verstuurde is groter dan ${humanSize(MAX_FORM_BYTES)} en is niet opgeslagen. Een foto mag hoogstens 2 MB zijn, een PDF hoogstens 20 MB. Kies een kleiner bestand.`;
+      return c.html(
+        <PartPage account={me(c)} csrf={csrfToken(c)} doc={found.doc} part={part} values={toValues(part, found.doc)} version={found.version} errors={{}} loose={[]} preview={false} notify notice={{ type: 'error', text }} />,
+        413,
+      );
+    },
+  });
+
+  app.post('/beheer/evenementen/:slug/bewerken/:part', formLimit, verifyCsrf, async (c) => {
     const part = c.req.param('part');
     if (!isPart(part)) return notFound(c);
     const found = await editable(c);
     if (found instanceof Response) return found;
     const { doc } = found;
-    let { values, action, notify, version } = await formValues(c);
+    let { values, action, notify, version, files } = await formValues(c);
     const page = (status: 200 | 400 | 409, extra: { errors?: FieldErrors; loose?: LooseProblem[]; preview?: boolean; notice?: Notice; version?: string } = {}) =>
       c.html(
         <PartPage
@@ -250,32 +274,47 @@ export function editorRoutes() {
       );
 
     // Adding or removing a row, or a preview: the same page again, nothing saved.
+    // A browser never sends a chosen file again: a page shown again without saving says so.
+    const chosen = Object.values(files).some((f) => f.size > 0);
+    const rechoose = chosen ? ' Bestanden die u had gekozen, zijn niet meegenomen: kies ze opnieuw.' : '';
     const [verb, target] = action.split(':');
     if (verb === 'toevoegen' && PART_LISTS[part].includes(target ?? '')) {
       values = addRow(values, target!);
-      return page(200);
+      return page(200, chosen ? { notice: { type: 'info', text: rechoose.trim() } } : {});
     }
     if (verb === 'verwijderen' && target) {
       const m = /^(.*)\.(\d+)$/.exec(target);
       if (m && PART_LISTS[part].includes(m[1]!)) values = removeRow(values, m[1]!, Number(m[2]));
-      return page(200, { notice: { type: 'info', text: 'Verwijderd uit het formulier. Klik op Opslaan om het vast te leggen.' } });
+      return page(200, { notice: { type: 'info', text: `Verwijderd uit het formulier. Klik op Opslaan om het vast te leggen.${rechoose}` } });
     }
-    if (verb === 'voorbeeld') return page(200, { preview: true });
+    if (verb === 'voorbeeld') return page(200, { preview: true, ...(chosen ? { notice: { type: 'info', text: rechoose.trim() } } : {}) });
 
     if (version !== undefined && version !== found.version)
       return page(409, {
         version: found.version,
         notice: {
           type: 'warning',
-          text: 'Iemand anders heeft dit evenement opgeslagen nadat u deze pagina opende. Er is nog niets opgeslagen: uw invoer staat hieronder. Kijk na of die klopt met de nieuwe stand (Status en Voorbeeld) en klik nog eens op Opslaan.',
+          text: `Iemand anders heeft dit evenement opgeslagen nadat u deze pagina opende. Er is nog niets opgeslagen: uw invoer staat hieronder. Kijk na of die klopt met de nieuwe stand (Status en Voorbeeld) en klik nog eens op Opslaan.${rechoose}`,
         },
       });
+    // Photos and attachments: checked by their content; stored with the save, or not at all.
+    const uploads = await prepareUploads(part, values, files, { account: me(c), eventId: found.event.id, now: c.var.deps.clock() });
+    const again = Object.keys(files).length ? { type: 'warning' as const, text: 'Er is niets opgeslagen. Kies de bestanden opnieuw als u ze wilt toevoegen.' } : undefined;
+    if (uploads.status) {
+      values = { ...uploads.values, ...Object.fromEntries(Object.entries(values).filter(([k]) => /\.(photo|fileId)$/.test(k))) };
+      return c.html(
+        <PartPage account={me(c)} csrf={csrfToken(c)} doc={doc} part={part} values={values} version={version ?? found.version} errors={uploads.errors} loose={[]} preview={false} notify={notify} notice={again} />,
+        uploads.status,
+      );
+    }
     try {
-      await save(c, doc.slug, applyValues(part, doc, values, c.var.deps.clock()), doc.status === 'published' && NOTIFYING_PARTS.includes(part) ? notify : true);
+      await save(c, doc.slug, applyValues(part, doc, uploads.values, c.var.deps.clock()), doc.status === 'published' && NOTIFYING_PARTS.includes(part) ? notify : true, uploads.before);
     } catch (e) {
       if (!(e instanceof DomainError) || e.code === 'not_found' || e.code === 'forbidden') throw e;
+      // The uploads were rolled back with the save: the form shows the files as they were.
+      values = { ...uploads.values, ...Object.fromEntries(Object.entries(values).filter(([k]) => /\.(photo|fileId)$/.test(k))) };
       const placed = placeProblems(e.problems.length ? e.problems : [{ path: '(document)', message: e.message }], values);
-      return page(e.code === 'conflict' ? 409 : 400, placed);
+      return page(e.code === 'conflict' ? 409 : 400, { ...placed, notice: again });
     }
     return c.redirect(`/beheer/evenementen/${doc.slug}/bewerken/${part}?melding=opgeslagen`, 303);
   });

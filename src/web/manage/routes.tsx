@@ -38,6 +38,7 @@ import {
 } from './pages';
 import { clearSessionCookie, requireSession, safeBack, sessionToken, setSessionCookie } from './session';
 import { editorRoutes } from './editor';
+import { staffFileRoutes } from './editor-files';
 import { registrationRoutes } from './registrations';
 import { checkinRoutes } from './checkin';
 import { passwordResetRoutes } from './password-reset';
@@ -315,6 +316,7 @@ export function manageRoutes() {
 
   // The event editor (editor.tsx)
   app.route('/', editorRoutes());
+  app.route('/', staffFileRoutes());
 
   return app;
 }

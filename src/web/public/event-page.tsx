@@ -5,6 +5,7 @@ import type { EventDocument } from '../../domain/events/document';
 import { mapUrl, scheduleOf, type RegistrationState } from '../../domain/events/rules';
 import type { EventView, WorkshopSeats } from '../../domain/events/service';
 import { Layout, Markdown } from '../components/layout';
+import { ReportAttachments, SpeakerPhotoImage } from './file-parts';
 
 type Doc = EventDocument;
 type Workshop = Doc['workshops'][number];
@@ -368,6 +369,7 @@ const Speakers: FC<{ doc: Doc }> = ({ doc }) =>
       <ul class="bijeen-speakers">
         {doc.speakers.map((s) => (
           <li class="bijeen-speaker">
+            {s.photo ? <SpeakerPhotoImage photo={s.photo} name={s.name} /> : null}
             <h3 class="utrecht-heading-3">{s.name}</h3>
             {s.role || s.organisation ? (
               <p class="utrecht-paragraph bijeen-speaker__role">{[s.role, s.organisation].filter(Boolean).join(', ')}</p>
@@ -465,6 +467,7 @@ export const EventPage: FC<{ view: EventView }> = ({ view }) => {
         </header>
         <Facts view={view} />
         <StateAlert state={view.registration} slug={doc.slug} hasReport={doc.report !== null} />
+        <ReportAttachments doc={doc} id="bijlagen-kop" title="Bijlagen bij het verslag" />
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`/evenementen/${doc.slug}/kalender.ics`}>
             Zet in uw agenda (iCalendar, .ics)

@@ -3,6 +3,7 @@ import { formatDateNl } from '../../kernel/dates';
 import type { EventDocument } from '../../domain/events/document';
 import { Layout, Markdown } from '../components/layout';
 import { formatList } from './event-page';
+import { ReportAttachments } from './file-parts';
 
 type Report = NonNullable<EventDocument['report']>;
 
@@ -31,6 +32,7 @@ export const ReportPage: FC<{ doc: EventDocument; report: Report }> = ({ doc, re
           </p>
         ) : null}
         <Markdown source={report.body} headingBase={2} />
+        <ReportAttachments doc={{ ...doc, report }} id="bijlagen-kop" title="Bijlagen" />
         <section class="bijeen-section" aria-labelledby="meer-kop">
           <h2 class="utrecht-heading-2" id="meer-kop">
             Meer over deze bijeenkomst

@@ -1,0 +1,224 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { FieldProblem } from '../../kernel/errors';
+import { DomainError } from '../../kernel/errors';
+import { accountActor, recordAudit, type Actor } from '../audit/service';
+import type { Audience, EventDocument, ReportAttachment, SpeakerPhoto } from '../events/document';
+import { events } from '../events/table';
+import { fileHead, findFileWithData, findFilesMeta, isReferencedByOrganiser, isShownPublicly, listFilesOfEvent, organiserIdsOfEvent } from './data';
+import { checkUpload, fileUrl, humanSize, pixelSize, PURPOSE_RULES, typeLabel, type RefusedFile } from './rules';
+import { storedFiles, type FilePurpose } from './table';
+
+export { accountActor };
+export { FILE_PURPOSES, type FilePurpose } from './table';
+
+/*
+ * Stored files (bestanden): speaker photos and report attachments, kept in the database
+ * (bytea) so that every app instance serves the same files (decision 019).
+ *
+ * Storing checks the bytes (type from the content, size, pixel size) and writes the file
+ * with its audit entry in one transaction. The event document refers to files by id; on
+ * every create/replace `resolveFileLinks` checks each reference (it exists, belongs to one
+ * of the event's organisers, has the right purpose) and keeps what a page needs to show
+ * it (name, type, size, pixel size) with the event, so reading an event costs no query
+ * more. Files never change: a new upload is a new id.
+ */
+
+export interface StoredFileMeta {
+  id: string;
+  organiserId: string;
+  eventId: string | null;
+  purpose: FilePurpose;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  url: string;
+  width?: number;
+  height?: number;
+}
+
+export interface UploadInput {
+  /** Give one to name the file in a document before it is stored (in the same transaction). */
+  id?: string;
+  organiserId: string;
+  eventId: string | null;
+  purpose: FilePurpose;
+  /** The name as uploaded; cleaned, and its extension set from the content. */
+  name: string;
+  bytes: Uint8Array;
+  actor: Actor;
+}
+
+export type StoreResult = ({ ok: true } & StoredFileMeta) | RefusedFile;
+
+/** Check an upload and store it in this transaction, with its audit entry. */
+export async function insertStoredFile(tx: Db, input: UploadInput, now: Date = new Date()): Promise<StoreResult> {
+  const checked = checkUpload(input.purpose, input.bytes, input.name);
+  if (!checked.ok) return checked;
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const id = input.id ?? randomUUID();
+  await tx.insert(storedFiles).values({
+    id,
+    organiserId: input.organiserId,
+    eventId: input.eventId,
+    purpose: input.purpose,
+    filename: checked.filename,
+    contentType: checked.contentType,
+    sizeBytes: checked.sizeBytes,
+    sha256,
+    data: input.bytes,
+    uploadedBy: input.actor.accountId,
+    createdAt: now,
+  });
+  await recordAudit(
+    tx,
+    {
+      organiserId: input.organiserId,
+      eventId: input.eventId,
+      actor: input.actor,
+      action: 'file.uploaded',
+      summary: `${input.purpose === 'speaker_photo' ? 'Foto' : 'Bijlage'} "${checked.filename}" geüpload (${typeLabel(checked.contentType)}, ${humanSize(checked.sizeBytes)}).`,
+      details: { fileId: id, purpose: input.purpose, filename: checked.filename, contentType: checked.contentType, sizeBytes: checked.sizeBytes },
+    },
+    now,
+  );
+  return {
+    ok: true,
+    id,
+    organiserId: input.organiserId,
+    eventId: input.eventId,
+    purpose: input.purpose,
+    filename: checked.filename,
+    contentType: checked.contentType,
+    sizeBytes: checked.sizeBytes,
+    sha256,
+    url: fileUrl(id, checked.filename),
+    ...(checked.width ? { width: checked.width, height: checked.height } : {}),
+  };
+}
+
+/** Store one upload in a transaction of its own. A refusal (too large, wrong type) is a value. */
+export async function storeFile(db: Db, input: UploadInput, now: Date = new Date()): Promise<StoreResult> {
+  return db.transaction((tx) => insertStoredFile(tx, input, now));
+}
+
+/** A file to serve, with its bytes; null when there is none with this id. */
+export async function readFile(db: Db, id: string) {
+  if (!UUID.test(id)) return null;
+  return findFileWithData(db, id);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who may fetch a file: anyone when a published event shows it; staff of an organiser that owns or uses it. */
+export async function mayRead(
+  db: Db,
+  file: { id: string; organiserId: string },
+  who: { organiserId: string } | null,
+  now: Date,
+): Promise<'public' | 'staff' | false> {
+  if (await isShownPublicly(db, file.id, now)) return 'public';
+  if (who && (who.organiserId === file.organiserId || (await isReferencedByOrganiser(db, file.id, who.organiserId)))) return 'staff';
+  return false;
+}
+
+/** The files uploaded for one event, newest last, without their bytes. */
+export async function listEventFiles(db: Db, eventId: string): Promise<StoredFileMeta[]> {
+  const rows = await listFilesOfEvent(db, eventId);
+  return rows.map((r) => ({ ...r, url: fileUrl(r.id, r.filename) }));
+}
+
+// ---------------------------------------------------------------------------------------
+// The links between an event and its files
+
+/**
+ * What an event keeps of the files it shows. Stored with the event row, under
+ * `audience.files` (jsonb): migration 0005 added `stored_files` but no column on speakers
+ * or reports to point at one, and a second migration would collide with the branches that
+ * share 0005 (decision 019 names the columns that should replace this).
+ */
+export interface FileLinks {
+  speakerPhotos: { speaker: string; fileId: string; filename: string; contentType: string; sizeBytes: number; width?: number; height?: number }[];
+  reportAttachments: { title: string; fileId: string; filename: string; contentType: string; sizeBytes: number }[];
+}
+
+const EMPTY: FileLinks = { speakerPhotos: [], reportAttachments: [] };
+
+/** The audience as the document has it, and the file links kept beside it. */
+export function splitAudience(stored: Audience & { files?: FileLinks }): { audience: Audience; links: FileLinks } {
+  const { files, ...audience } = stored;
+  return { audience, links: files ?? EMPTY };
+}
+
+/** The audience column with the file links in it (none: the audience as it was). */
+export function joinAudience(audience: Audience, links: FileLinks): Audience {
+  if (links.speakerPhotos.length === 0 && links.reportAttachments.length === 0) return audience;
+  return { ...audience, files: links } as Audience;
+}
+
+/** The speaker's photo as the document shows it. */
+export function photoOf(links: FileLinks, speakerKey: string): SpeakerPhoto | undefined {
+  const l = links.speakerPhotos.find((p) => p.speaker === speakerKey);
+  if (!l) return undefined;
+  const { speaker: _s, ...rest } = l;
+  return { ...rest, url: fileUrl(l.fileId, l.filename) };
+}
+
+export function attachmentsOf(links: FileLinks): ReportAttachment[] {
+  return links.reportAttachments.map((a) => ({ ...a, url: fileUrl(a.fileId, a.filename) }));
+}
+
+/**
+ * Check every file the document names and return what the event keeps of them. A file
+ * must exist, belong to one of the event's organisers (as linked in this transaction) and
+ * have the purpose of its place; each problem names its field.
+ */
+export async function resolveFileLinks(tx: Db, eventId: string, doc: EventDocument): Promise<FileLinks> {
+  const photos = doc.speakers.flatMap((s, i) => (s.photo ? [{ i, speaker: s.key, fileId: s.photo.fileId }] : []));
+  const attachments = (doc.report?.attachments ?? []).map((a, i) => ({ i, title: a.title, fileId: a.fileId }));
+  if (photos.length === 0 && attachments.length === 0) return EMPTY;
+  const organiserIds = new Set(await organiserIdsOfEvent(tx, eventId));
+  const found = new Map((await findFilesMeta(tx, [...new Set([...photos, ...attachments].map((r) => r.fileId))])).map((f) => [f.id, f]));
+  const problems: FieldProblem[] = [];
+  const usable = (fileId: string, purpose: FilePurpose, path: string) => {
+    const f = found.get(fileId);
+    if (!f || !organiserIds.has(f.organiserId)) {
+      // Another organiser's file is as good as not there: its existence is not told.
+      problems.push({ path, message: `Er is geen bestand "${fileId}" van de organisatoren van dit evenement.` });
+      return null;
+    }
+    if (f.purpose !== purpose) {
+      problems.push({
+        path,
+        message: purpose === 'speaker_photo' ? 'Dit bestand is geüpload als bijlage, niet als foto van een spreker.' : 'Dit bestand is geüpload als foto van een spreker, niet als bijlage van het verslag.',
+      });
+      return null;
+    }
+    return f;
+  };
+  const links: FileLinks = { speakerPhotos: [], reportAttachments: [] };
+  for (const p of photos) {
+    const f = usable(p.fileId, 'speaker_photo', `speakers.${p.i}.photo.fileId`);
+    if (!f) continue;
+    // One query at a time: a transaction is one connection.
+    const head = await fileHead(tx, f.id);
+    const size = head ? pixelSize(head) : null;
+    links.speakerPhotos.push({ speaker: p.speaker, fileId: f.id, filename: f.filename, contentType: f.contentType, sizeBytes: f.sizeBytes, ...(size ?? {}) });
+  }
+  for (const a of attachments) {
+    const f = usable(a.fileId, 'report_attachment', `report.attachments.${a.i}.fileId`);
+    if (f) links.reportAttachments.push({ title: a.title, fileId: f.id, filename: f.filename, contentType: f.contentType, sizeBytes: f.sizeBytes });
+  }
+  if (problems.length) throw new DomainError('invalid', 'Het evenement is niet geldig.', problems);
+  return links;
+}
+
+/** Keep the checked file links with the event (in the same transaction as the rest of the save). */
+export async function writeFileLinks(tx: Db, eventId: string, audience: Audience, links: FileLinks): Promise<void> {
+  await tx.update(events).set({ audience: joinAudience(audience, links) }).where(eq(events.id, eventId));
+}
+
+/** The largest upload of any purpose: the bound of a request that carries files. */
+export const MAX_UPLOAD_BYTES = Math.max(...Object.values(PURPOSE_RULES).map((r) => r.maxBytes));
