@@ -24,6 +24,7 @@ import { registrationChoices, registrations } from '../src/domain/registration/t
 import { PageCache, subscribePageCache } from '../src/web/public/page-cache';
 import { serveApp } from '../src/web/server';
 import { eventDocument } from '../test/factories';
+import { TEST_ACTOR } from '../test/actors';
 
 /** An event's shape: its capacity and, per round, each workshop's seats. */
 export interface RushShape {
@@ -139,7 +140,7 @@ function rushEvent(slug: string) {
 
 const database = await openDatabase({ databaseUrl, poolSize });
 const organiser = await ensureOrganiser(database.db, 'rush', 'Rush');
-for (const slug of slugs) await createEvent(database.db, rushEvent(slug), { actingOrganiserId: organiser.id, now: new Date() });
+for (const slug of slugs) await createEvent(database.db, rushEvent(slug), { actor: TEST_ACTOR, actingOrganiserId: organiser.id, now: new Date() });
 
 const pageCache = new PageCache();
 await subscribePageCache(database.listen, EVENT_CHANGED, pageCache);

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notifyEventChanged } from '../domain/events/changes';
+import { SYSTEM_ACTOR } from '../domain/audit/service';
 import { createEvent } from '../domain/events/service';
 import { events, programmeItems, workshopRounds, workshops } from '../domain/events/table';
 import { accountExists, countAccounts, createAccount, removeAccountByEmail } from '../domain/accounts/service';
@@ -20,7 +21,7 @@ export async function loadDemoIfEmpty(db: Db, now: Date): Promise<number> {
   if (n > 0) return 0;
   const platform31 = await ensureOrganiser(db, 'platform31', 'Platform31');
   const docs = demoEvents(now);
-  for (const doc of docs) await createEvent(db, doc, { actingOrganiserId: platform31.id, now });
+  for (const doc of docs) await createEvent(db, doc, { actingOrganiserId: platform31.id, actor: SYSTEM_ACTOR, now });
   // The symposium is full, with people on its waiting list, as the source page shows.
   const first = docs[0]!;
   await fillDemoEvent(db, first.slug, 4);

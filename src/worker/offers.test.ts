@@ -7,6 +7,7 @@ import { createEvent } from '../domain/events/service';
 import { ensureOrganiser } from '../domain/organisers/service';
 import { cancelRegistration, getRegistration, register, type RegisterResult } from '../domain/registration/service';
 import { startOfferSweeper } from './offers';
+import { TEST_ACTOR } from '../../test/actors';
 
 const BASE = 'http://bijeen.test';
 const at = (hours: number) => new Date(TEST_NOW.getTime() + hours * 3_600_000);
@@ -29,7 +30,7 @@ describe.each(databaseKinds)('the offer sweeper on $name', ({ open }) => {
 
   it('lapses an offer whose time is up and offers the place to the next in line', async () => {
     const organiser = await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut');
-    await createEvent(database.db, eventDocument({ slug: 'veger', registration: { capacity: 1, offerHours: 24 } }), { actingOrganiserId: organiser.id });
+    await createEvent(database.db, eventDocument({ slug: 'veger', registration: { capacity: 1, offerHours: 24 } }), { actor: TEST_ACTOR, actingOrganiserId: organiser.id });
     const reg = async (i: number) => {
       const r: RegisterResult = await register(
         database.db,

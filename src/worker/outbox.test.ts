@@ -18,6 +18,7 @@ import { ensureOrganiser } from '../domain/organisers/service';
 import { register } from '../domain/registration/service';
 import { messageIdOf, startOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './outbox';
 import { createTransport, type MailTransport } from './transport';
+import { TEST_ACTOR } from '../../test/actors';
 
 const BASE_URL = 'https://bijeen.test';
 const FROM = 'bijeen <noreply@bijeen.test>';
@@ -116,7 +117,7 @@ describe.each(databaseKinds)('mail outbox worker on $name', ({ open }) => {
     database = await open();
     const organiser = await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut');
     slug = 'mail-proefdag';
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 100 } }), { actingOrganiserId: organiser.id });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 100 } }), { actor: TEST_ACTOR, actingOrganiserId: organiser.id });
     receiver = await new Receiver().start();
   });
   beforeEach(async () => {

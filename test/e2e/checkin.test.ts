@@ -9,6 +9,7 @@ import { register } from '../../src/domain/registration/service';
 import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { TEST_ACTOR } from '../actors';
 
 /* The check-in desk on a phone in Chromium, by keyboard only: a typed (or scanned) code, and a name search with the Aanwezig button. Axe on every page. */
 
@@ -23,7 +24,7 @@ describe.runIf(hasChromium)('the check-in desk in Chromium', () => {
   beforeAll(async () => {
     database = await openDatabase({});
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
-    await createEvent(database.db, eventDocument({ slug: 'baliedag', title: 'Baliedag' }), { actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'baliedag', title: 'Baliedag' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     for (const [i, name] of [[1, 'Fictieve Jansen'], [2, 'Fictieve Pietersen'], [3, 'Fictieve De Boer']] as const) {
       const r = await register(database.db, 'baliedag', registrant(i, { name }), { now: new Date(), baseUrl: 'http://bijeen.test' });
       if (r.kind !== 'registered') throw new Error(r.kind);

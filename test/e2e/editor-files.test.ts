@@ -9,6 +9,7 @@ import { eventDocument } from '../factories';
 import { pdfBytes } from '../files';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { TEST_ACTOR } from '../actors';
 
 /*
  * Files in the editor, in Chromium, by keyboard only: a speaker's photo on Sprekers and a
@@ -33,7 +34,7 @@ describe.runIf(hasChromium)('photos and attachments in the editor, in Chromium',
     await createEvent(
       database.db,
       eventDocument({ slug: 'fotodag', title: 'Fotodag wijkaanpak', status: 'draft', speakers: [{ key: 'jan', name: 'Jan Jansen', role: 'Onderzoeker' }], programme: [] , workshops: [] }),
-      { actingOrganiserId: org },
+      { actor: TEST_ACTOR, actingOrganiserId: org },
     );
     await createAccount(database.db, { organiserId: org, email: 'redactie@example.org', name: 'Fictieve Redacteur', password: PW, role: 'redacteur' }, new Date());
     // A real, decodable PNG (a QR code), so the browser shows it.

@@ -11,6 +11,7 @@ import { EDITOR_PARTS } from '../../src/web/manage/editor-form';
 import { eventDocument } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { TEST_ACTOR } from '../actors';
 
 /*
  * The event editor in Chromium (the pages have no scripts): a Dag van de Buurt with two
@@ -31,7 +32,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
   beforeAll(async () => {
     database = await openDatabase({});
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
-    await createEvent(database.db, eventDocument({ slug: 'proefdag', title: 'Proefdag wijkaanpak' }), { actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'proefdag', title: 'Proefdag wijkaanpak' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     await register(
       database.db,
       'proefdag',

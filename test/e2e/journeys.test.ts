@@ -19,6 +19,7 @@ import { registrations } from '../../src/domain/registration/table';
 import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { TEST_ACTOR } from '../actors';
 
 /*
  * Whole journeys through bijeen in Chromium, as the people who use it make them: the
@@ -533,7 +534,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
           programme: base.programme!.map((p, i) => ({ ...p, startsAt: at(['12:30', '13:00', '14:00', '15:00'][i]!), endsAt: p.endsAt ? at(['', '', '14:45', '15:45'][i]!) : undefined })),
           registration: { capacity: 70 },
         }),
-        { actingOrganiserId: org, now: new Date('2026-09-01T12:00:00+02:00') },
+        { actor: TEST_ACTOR, actingOrganiserId: org, now: new Date('2026-09-01T12:00:00+02:00') },
       );
       for (let i = 0; i < 3; i++)
         await register(database.db, slug, registrant(i), { now: new Date('2026-09-15T12:00:00+02:00'), baseUrl: 'http://bijeen.test' });

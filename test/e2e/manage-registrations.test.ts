@@ -11,6 +11,7 @@ import { register } from '../../src/domain/registration/service';
 import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { TEST_ACTOR } from '../actors';
 
 /* An event's registrations in the back office, in Chromium: filter the table, open one, approve, refuse with a reason, add one by hand, export CSV. Axe on every page. */
 
@@ -25,7 +26,7 @@ describe.runIf(hasChromium)("the back office's registrations in Chromium", () =>
     database = await openDatabase({});
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     await createEvent(database.db, eventDocument({ slug: 'met-goedkeuring', title: 'Dag met goedkeuring', registration: { capacity: 10, approvalRequired: true } }), {
-      actingOrganiserId: org,
+      actor: TEST_ACTOR, actingOrganiserId: org,
     });
     const people: [string, string][] = [
       ['Anna Utrecht', 'Gemeente Utrecht'],

@@ -9,6 +9,7 @@ import { ensureOrganiser } from '../../src/domain/organisers/service';
 import { eventDocument } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { TEST_ACTOR } from '../actors';
 
 /* The back office in Chromium: log in, the dashboard, invite a colleague who accepts in another browser, log out everywhere. Axe on every page. */
 
@@ -22,7 +23,7 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
   beforeAll(async () => {
     database = await openDatabase({});
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
-    await createEvent(database.db, eventDocument({ slug: 'proefdag', title: 'Proefdag wijkaanpak' }), { actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'proefdag', title: 'Proefdag wijkaanpak' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     await createAccount(database.db, { organiserId: org, email: 'beheer@example.org', name: 'Fictieve Beheerder', password: PW, role: 'beheerder' }, new Date());
     server = await serveTestApp(database, () => new Date());
     browser = await launchBrowser();

@@ -7,6 +7,7 @@ import { cancelRegistration, register } from '../../src/domain/registration/serv
 import { eventDocument } from '../factories';
 import { NO_RATE_LIMITS, serveTestApp, TEST_NOW } from '../app';
 import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { TEST_ACTOR } from '../actors';
 
 /* The personal page in Chromium: accepting an offered place and changing a workshop, with axe on every state. */
 
@@ -35,7 +36,7 @@ describe.runIf(hasChromium)('the personal page in Chromium', () => {
   }
   /** A full event of two places where a freed place is now offered to `waiting` for 24 hours. */
   async function offered(slug: string) {
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, offerHours: 24 } }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, offerHours: 24 } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     const holder = await person(slug);
     await person(slug, { 'ronde-1': 'geld', 'ronde-2': 'abcd' });
     const waiting = await person(slug);
@@ -87,7 +88,7 @@ describe.runIf(hasChromium)('the personal page in Chromium', () => {
   it('shows a workshop that filled up meanwhile as a problem next to its round, linked from the summary', async () => {
     now = at(1);
     const slug = 'browser-keuzes';
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 10 } }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 10 } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     await person(slug, { 'ronde-1': 'geld', 'ronde-2': 'abcd' });
     const me = await person(slug);
     const page = await context.newPage();
@@ -130,7 +131,7 @@ describe.runIf(hasChromium)('the personal page in Chromium', () => {
   it('shows someone on the waiting list every workshop to choose from, full ones marked VOL', async () => {
     now = at(1);
     const slug = 'browser-wachtlijst';
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2 } }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2 } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     await person(slug, { 'ronde-1': 'geld', 'ronde-2': 'abcd' });
     await person(slug, { 'ronde-1': 'geld', 'ronde-2': 'abcd' });
     const waiting = await person(slug);

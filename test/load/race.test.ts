@@ -9,6 +9,7 @@ import { registrationChoices, registrations } from '../../src/domain/registratio
 import { NO_RATE_LIMITS, serveTestApp, TEST_NOW } from '../app';
 import { databaseKinds, type TestDatabase } from '../db';
 import { eventDocument } from '../factories';
+import { TEST_ACTOR } from '../actors';
 
 /*
  * Races need real PostgreSQL: PGlite serialises everything and cannot show one. These
@@ -115,7 +116,7 @@ describe.runIf(postgres)('registration races on PostgreSQL', () => {
     'fills exactly the capacities under 2,000 concurrent attempts, never one more (seed %i)',
     async (seed) => {
       const slug = `race-${seed}`;
-      const created = await createEvent(database.db, raceEvent(slug, 100, 5), { actingOrganiserId: organiserId, now: TEST_NOW });
+      const created = await createEvent(database.db, raceEvent(slug, 100, 5), { actor: TEST_ACTOR, actingOrganiserId: organiserId, now: TEST_NOW });
       const rnd = random(seed);
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
       const attempts = Array.from({ length: 2000 }, (_, i) => {
@@ -170,7 +171,7 @@ describe.runIf(postgres)('registration races on PostgreSQL', () => {
 
   it('gives every place freed by a cancellation exactly once while new registrations race in', async () => {
     const slug = 'race-annuleren';
-    const created = await createEvent(database.db, raceEvent(slug, 50), { actingOrganiserId: organiserId, now: TEST_NOW });
+    const created = await createEvent(database.db, raceEvent(slug, 50), { actor: TEST_ACTOR, actingOrganiserId: organiserId, now: TEST_NOW });
     const person = (i: number) => ({
       name: `Deelnemer ${i}`,
       email: `annuleren${i}@example.org`,
@@ -214,7 +215,7 @@ describe.runIf(postgres)('registration races on PostgreSQL', () => {
   it('never lets an accepted offer and its lapse both happen, and passes every lapsed place on once', async () => {
     const slug = 'race-aanbod';
     const doc = raceEvent(slug, 40);
-    const created = await createEvent(database.db, { ...doc, registration: { ...doc.registration, offerHours: 24 } }, { actingOrganiserId: organiserId, now: TEST_NOW });
+    const created = await createEvent(database.db, { ...doc, registration: { ...doc.registration, offerHours: 24 } }, { actor: TEST_ACTOR, actingOrganiserId: organiserId, now: TEST_NOW });
     const person = (i: number) => ({
       name: `Deelnemer ${i}`,
       email: `aanbod${i}@example.org`,

@@ -7,6 +7,7 @@ import { NO_RATE_LIMITS, testApp, TEST_NOW } from '../../../test/app';
 import { pdfText } from '../../../test/pdf';
 import { createEvent } from '../../domain/events/service';
 import { createApiToken, ensureOrganiser } from '../../domain/organisers/service';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* Exports through the API: personal data for the event's own organisers only, as downloads that are never cached. */
 
@@ -59,7 +60,7 @@ describe.each(databaseKinds)('exports through the API on $name', ({ open }) => {
           ],
         },
       }),
-      { actingOrganiserId: org.id },
+      { actor: TEST_ACTOR, actingOrganiserId: org.id },
     );
     app = await testApp(database, () => TEST_NOW, NO_RATE_LIMITS);
     for (const p of people) {

@@ -5,6 +5,7 @@ import { databaseKinds, type TestDatabase } from '../../../test/db';
 import { eventDocument } from '../../../test/factories';
 import { pdfBytes, pngBytes, svgBytes } from '../../../test/files';
 import { testApp } from '../../../test/app';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* Uploading files through the API, then naming them in the event document. */
 
@@ -32,8 +33,8 @@ describe.each(databaseKinds)('POST /api/v1/events/{slug}/files ($name)', (kind) 
     const other = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;
     token = await createApiToken(database.db, org, 'website');
     otherToken = await createApiToken(database.db, other, 'andere website');
-    await createEvent(database.db, eventDocument({ slug: 'api-fotodag' }), { actingOrganiserId: org });
-    await createEvent(database.db, eventDocument({ slug: 'andere-dag', organisers: [{ slug: 'andere-organisator', name: 'Andere organisator', role: 'organiser' }] }), { actingOrganiserId: other });
+    await createEvent(database.db, eventDocument({ slug: 'api-fotodag' }), { actor: TEST_ACTOR, actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'andere-dag', organisers: [{ slug: 'andere-organisator', name: 'Andere organisator', role: 'organiser' }] }), { actor: TEST_ACTOR, actingOrganiserId: other });
   });
   afterAll(() => database?.close());
 

@@ -6,6 +6,7 @@ import { NO_RATE_LIMITS, testApp, TEST_NOW } from '../../../test/app';
 import { createEvent } from '../../domain/events/service';
 import { mailOutbox } from '../../domain/mail/table';
 import { createApiToken, ensureOrganiser } from '../../domain/organisers/service';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* The organiser's side of registrations through the API: list, approve, refuse (with a reason that is mailed). */
 
@@ -41,7 +42,7 @@ describe.each(databaseKinds)('an organiser handling registrations through the AP
     const other = await ensureOrganiser(database.db, 'ander', 'Andere organisator');
     token = await createApiToken(database.db, org.id, 'test');
     otherToken = await createApiToken(database.db, other.id, 'test');
-    await createEvent(database.db, eventDocument({ slug: 'met-goedkeuring', registration: { capacity: 2, approvalRequired: true } }), { actingOrganiserId: org.id });
+    await createEvent(database.db, eventDocument({ slug: 'met-goedkeuring', registration: { capacity: 2, approvalRequired: true } }), { actor: TEST_ACTOR, actingOrganiserId: org.id });
     app = await testApp(database, () => TEST_NOW, NO_RATE_LIMITS);
   });
   afterAll(() => database?.close());

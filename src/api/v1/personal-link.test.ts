@@ -4,6 +4,7 @@ import { eventDocument } from '../../../test/factories';
 import { NO_RATE_LIMITS, testApp, TEST_NOW } from '../../../test/app';
 import { createEvent } from '../../domain/events/service';
 import { ensureOrganiser } from '../../domain/organisers/service';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* Accepting an offered place and changing workshop choices with the personal token. */
 
@@ -48,7 +49,7 @@ describe.each(databaseKinds)('the personal token in the API on $name', ({ open }
   /** A fresh event of one place whose freed place is offered for 24 hours. */
   const offerEvent = async () => {
     const slug = `api-aanbod-${++n}`;
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 1, offerHours: 24 } }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 1, offerHours: 24 } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     return slug;
   };
   const get = async (token: string) => (await (await json('GET', `/registrations/${token}`)).json()) as RegistrationJson;
@@ -56,7 +57,7 @@ describe.each(databaseKinds)('the personal token in the API on $name', ({ open }
   beforeAll(async () => {
     database = await open();
     organiserId = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
-    await createEvent(database.db, eventDocument({ slug: 'api-keuzes', registration: { capacity: 10 } }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug: 'api-keuzes', registration: { capacity: 10 } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     app = await testApp(database, () => now, NO_RATE_LIMITS);
   });
   afterAll(() => database?.close());

@@ -4,6 +4,7 @@ import { eventDocument } from '../../../test/factories';
 import { NO_RATE_LIMITS, testApp, TEST_NOW } from '../../../test/app';
 import { createEvent } from '../../domain/events/service';
 import { ensureOrganiser } from '../../domain/organisers/service';
+import { TEST_ACTOR } from '../../../test/actors';
 
 describe.each(databaseKinds)('registrations through the API on $name', ({ open }) => {
   let database: TestDatabase;
@@ -25,7 +26,7 @@ describe.each(databaseKinds)('registrations through the API on $name', ({ open }
   beforeAll(async () => {
     database = await open();
     const org = await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut');
-    await createEvent(database.db, eventDocument({ slug: 'api-aanmelden', registration: { capacity: 1 } }), { actingOrganiserId: org.id });
+    await createEvent(database.db, eventDocument({ slug: 'api-aanmelden', registration: { capacity: 1 } }), { actor: TEST_ACTOR, actingOrganiserId: org.id });
     app = await testApp(database, () => TEST_NOW, NO_RATE_LIMITS);
   });
   afterAll(() => database?.close());

@@ -3,7 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../app';
 import { findEventRowBySlug } from '../../domain/events/data';
 import { createEvent, organises, getEventDocument, getEventView, listAgenda, replaceEvent } from '../../domain/events/service';
-import { authenticateApiToken } from '../../domain/organisers/service';
+import { authenticateApiCaller, authenticateApiToken } from '../../domain/organisers/service';
+import { apiTokenActor } from '../../domain/audit/service';
 import { exportAttendance, exportBadges, exportRegistrations, parseStatuses } from '../../domain/exports/service';
 import { ChoiceChangeInputSchema, RefusalSchema } from '../../domain/registration/input';
 import {
@@ -175,8 +176,8 @@ export function apiV1Routes() {
 
   app.post('/events', tooLarge, async (c) => {
     const { db, clock, config } = c.var.deps;
-    const organiser = await authenticateApiToken(db, bearer(c));
-    const doc = await createEvent(db, await jsonBody(c), { actingOrganiserId: organiser.id, now: clock() });
+    const { organiser, tokenName } = await authenticateApiCaller(db, bearer(c));
+    const doc = await createEvent(db, await jsonBody(c), { actingOrganiserId: organiser.id, actor: apiTokenActor(tokenName), now: clock() });
     // Read-your-writes here at once; other instances hear the NOTIFY sent on commit.
     c.var.deps.pageCache.invalidate(doc.id!);
     c.header('location', `${config.publicUrl}/api/v1/events/${doc.slug}`);
@@ -185,13 +186,14 @@ export function apiV1Routes() {
 
   app.put('/events/:slug', tooLarge, async (c) => {
     const { db, clock, config } = c.var.deps;
-    const organiser = await authenticateApiToken(db, bearer(c));
+    const { organiser, tokenName } = await authenticateApiCaller(db, bearer(c));
     const notify = c.req.query('notify');
     // Only the two words: a typo ("flase") must not mail every registrant unasked.
     if (notify !== undefined && notify !== 'true' && notify !== 'false')
       throw new ApiError(400, 'invalid', 'Geef notify=true of notify=false.');
     const doc = await replaceEvent(db, c.req.param('slug'), await jsonBody(c), {
       actingOrganiserId: organiser.id,
+      actor: apiTokenActor(tokenName),
       now: clock(),
       baseUrl: config.publicUrl,
       notifyRegistrants: notify !== 'false',
@@ -245,10 +247,10 @@ export function apiV1Routes() {
   // that is not theirs, gets the same 404 as an event that does not exist.
   const organisedEvent = async (c: Context<AppEnv>) => {
     const { db } = c.var.deps;
-    const organiser = await authenticateApiToken(db, bearer(c));
+    const { organiser, tokenName } = await authenticateApiCaller(db, bearer(c));
     const row = await findEventRowBySlug(db, c.req.param('slug')!);
     if (!row || !(await organises(db, row.id, organiser.id))) throw new DomainError('not_found', `Er is geen evenement "${c.req.param('slug')}".`);
-    return row;
+    return { ...row, actor: apiTokenActor(tokenName) };
   };
 
   app.get('/events/:slug/registrations', async (c) => {
@@ -262,7 +264,7 @@ export function apiV1Routes() {
   app.post('/events/:slug/registrations/:id/approve', async (c) => {
     const row = await organisedEvent(c);
     const { db, clock, config } = c.var.deps;
-    const r = await approveRegistration(db, row.id, c.req.param('id'), clock(), config.publicUrl);
+    const r = await approveRegistration(db, row.id, c.req.param('id'), clock(), config.publicUrl, row.actor);
     c.var.deps.pageCache.invalidate(row.id);
     return c.json(registrationJson(r, config.publicUrl));
   });
@@ -282,7 +284,7 @@ export function apiV1Routes() {
         },
         400,
       );
-    const r = await refuseRegistration(db, row.id, c.req.param('id'), body.data.reason ?? null, clock(), config.publicUrl);
+    const r = await refuseRegistration(db, row.id, c.req.param('id'), body.data.reason ?? null, clock(), config.publicUrl, row.actor);
     c.var.deps.pageCache.invalidate(row.id);
     return c.json(registrationJson(r, config.publicUrl));
   });

@@ -27,6 +27,7 @@ import {
   revokeInvitation,
 } from './service';
 import { accounts } from './table';
+import { TEST_ACTOR } from '../../../test/actors';
 
 const BASE = 'http://bijeen.test';
 const PW = 'paars paard op de dijk';
@@ -202,7 +203,7 @@ describe.each(databaseKinds)('accounts on $name', ({ open }) => {
   });
 
   it('shows an organiser its own and co-organised events with their counts, and never another organiser’s', async () => {
-    await createEvent(database.db, eventDocument({ slug: 'eigen-dag' }), { actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'eigen-dag' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     await createEvent(
       database.db,
       eventDocument({
@@ -212,10 +213,10 @@ describe.each(databaseKinds)('accounts on $name', ({ open }) => {
           { slug: 'kennisinstituut', name: 'Kennisinstituut', role: 'co_organiser' },
         ],
       }),
-      { actingOrganiserId: other },
+      { actor: TEST_ACTOR, actingOrganiserId: other },
     );
     await createEvent(database.db, eventDocument({ slug: 'andere-dag', organisers: [{ slug: 'andere-organisator', name: 'Andere organisator', role: 'organiser' }] }), {
-      actingOrganiserId: other,
+      actor: TEST_ACTOR, actingOrganiserId: other,
     });
     const r = await register(database.db, 'eigen-dag', { name: 'Fictieve Deelnemer', email: 'deelnemer@example.org', choices: { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }, consents: { privacy: true } }, { now: TEST_NOW, baseUrl: BASE });
     expect(r.kind).toBe('registered');

@@ -9,6 +9,7 @@ import { ensureOrganiser } from '../organisers/service';
 import { cancelRegistration, register } from '../registration/service';
 import { alreadyText, checkinCode } from './rules';
 import { attendanceOf, checkIn, findByCode, openDesk, searchPeople, undoCheckIn } from './service';
+import { TEST_ACTOR } from '../../../test/actors';
 
 const BASE = 'http://bijeen.test';
 const PW = 'paars paard op de dijk';
@@ -21,7 +22,7 @@ describe.each(databaseKinds)('check-in on $name', ({ open }) => {
   let balie: string;
 
   async function event(slug: string, over: Partial<EventDocumentInput> = {}, organiserId = org) {
-    await createEvent(database.db, eventDocument({ slug, ...over }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, ...over }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     return slug;
   }
   async function signUp(slug: string, i: number, over: Record<string, unknown> = {}) {
@@ -43,9 +44,9 @@ describe.each(databaseKinds)('check-in on $name', ({ open }) => {
     const slug = await event('dag-een');
     const r = await signUp(slug, 1);
     const d = await desk(slug);
-    const first = await checkIn(database.db, { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: r.id, accountId: balie, now: at('2030-03-06T12:02:00Z') });
+    const first = await checkIn(database.db, { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: r.id, actor: { accountId: balie, name: 'Fictieve Balie' }, now: at('2030-03-06T12:02:00Z') });
     expect(first).toMatchObject({ kind: 'checked_in', at: at('2030-03-06T12:02:00Z') });
-    const again = await checkIn(database.db, { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: r.id, accountId: balie, now: at('2030-03-06T12:30:00Z') });
+    const again = await checkIn(database.db, { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: r.id, actor: { accountId: balie, name: 'Fictieve Balie' }, now: at('2030-03-06T12:30:00Z') });
     expect(again.kind).toBe('already');
     expect(again.kind === 'already' && alreadyText(again.at)).toBe('al aangemeld om 13:02');
     const after = await desk(slug);
@@ -69,7 +70,7 @@ describe.each(databaseKinds)('check-in on $name', ({ open }) => {
     expect((await searchPeople(database.db, d.event.id, m, 'fictieve')).people).toHaveLength(2);
     expect((await searchPeople(database.db, d.event.id, m, '%')).people).toHaveLength(0);
     // Another organiser's registration cannot be checked in through this event's desk.
-    expect(await checkIn(database.db, { eventId: d.event.id, meetingId: m, registrationId: stranger.id, accountId: balie, now: TEST_NOW })).toEqual({ kind: 'not_found' });
+    expect(await checkIn(database.db, { eventId: d.event.id, meetingId: m, registrationId: stranger.id, actor: { accountId: balie, name: 'Fictieve Balie' }, now: TEST_NOW })).toEqual({ kind: 'not_found' });
     // Nor is another organiser's desk opened.
     expect(await openDesk(database.db, org, otherSlug, undefined, TEST_NOW)).toBeNull();
   });
@@ -91,7 +92,7 @@ describe.each(databaseKinds)('check-in on $name', ({ open }) => {
       [cancelledSlug, cancelled, /geannuleerd/],
     ] as const) {
       const d = await desk(s);
-      const result = await checkIn(database.db, { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: r.id, accountId: balie, now: TEST_NOW });
+      const result = await checkIn(database.db, { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: r.id, actor: { accountId: balie, name: 'Fictieve Balie' }, now: TEST_NOW });
       expect(result.kind).toBe('refused');
       expect(result.kind === 'refused' && result.reason).toMatch(text);
       expect((await desk(s)).meeting!.present).toBe(0);
@@ -114,8 +115,8 @@ describe.each(databaseKinds)('check-in on $name', ({ open }) => {
     const een = (await desk(slug, 'een')).meeting!;
     const twee = (await desk(slug, 'twee')).meeting!;
     const eventId = (await desk(slug)).event.id;
-    for (const r of [a, b]) await checkIn(database.db, { eventId, meetingId: een.id, registrationId: r.id, accountId: balie, now: TEST_NOW });
-    await checkIn(database.db, { eventId, meetingId: twee.id, registrationId: a.id, accountId: null, now: TEST_NOW });
+    for (const r of [a, b]) await checkIn(database.db, { eventId, meetingId: een.id, registrationId: r.id, actor: { accountId: balie, name: 'Fictieve Balie' }, now: TEST_NOW });
+    await checkIn(database.db, { eventId, meetingId: twee.id, registrationId: a.id, actor: { accountId: null, name: 'Fictieve Balie' }, now: TEST_NOW });
     const d = await desk(slug, 'een');
     expect(d.meetings.map((m) => [m.key, m.present])).toEqual([
       ['een', 2],
@@ -135,12 +136,12 @@ describe.each(databaseKinds)('check-in on $name', ({ open }) => {
     const slug = await event('dag-vier');
     const r = await signUp(slug, 1);
     const d = await desk(slug);
-    const input = { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: r.id };
-    await checkIn(database.db, { ...input, accountId: balie, now: TEST_NOW });
+    const input = { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: r.id, actor: { accountId: balie, name: 'Fictieve Balie' }, now: TEST_NOW };
+    await checkIn(database.db, input);
     expect((await undoCheckIn(database.db, input)).kind).toBe('undone');
     expect((await undoCheckIn(database.db, input)).kind).toBe('not_checked_in');
     expect((await desk(slug)).meeting!.present).toBe(0);
-    expect((await checkIn(database.db, { ...input, accountId: balie, now: TEST_NOW })).kind).toBe('checked_in');
+    expect((await checkIn(database.db, input)).kind).toBe('checked_in');
   });
 
   it('counts only confirmed registrants as present: one who cancels after check-in drops out of the count', async () => {
@@ -148,7 +149,7 @@ describe.each(databaseKinds)('check-in on $name', ({ open }) => {
     const r = await signUp(slug, 1);
     await signUp(slug, 2);
     const d = await desk(slug);
-    await checkIn(database.db, { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: r.id, accountId: balie, now: TEST_NOW });
+    await checkIn(database.db, { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: r.id, actor: { accountId: balie, name: 'Fictieve Balie' }, now: TEST_NOW });
     expect((await desk(slug)).meeting!.present).toBe(1);
     await cancelRegistration(database.db, r.token, TEST_NOW, BASE);
     const after = await desk(slug);
@@ -157,7 +158,7 @@ describe.each(databaseKinds)('check-in on $name', ({ open }) => {
 
   it('answers not found for nonsense ids', async () => {
     const d = await desk('dag-een');
-    expect(await checkIn(database.db, { eventId: d.event.id, meetingId: 'x', registrationId: 'y', accountId: null, now: TEST_NOW })).toEqual({ kind: 'not_found' });
-    expect(await undoCheckIn(database.db, { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: '00000000-0000-0000-0000-000000000000' })).toEqual({ kind: 'not_found' });
+    expect(await checkIn(database.db, { eventId: d.event.id, meetingId: 'x', registrationId: 'y', actor: { accountId: null, name: 'Fictieve Balie' }, now: TEST_NOW })).toEqual({ kind: 'not_found' });
+    expect(await undoCheckIn(database.db, { eventId: d.event.id, meetingId: d.meeting!.id, registrationId: '00000000-0000-0000-0000-000000000000', actor: TEST_ACTOR, now: TEST_NOW })).toEqual({ kind: 'not_found' });
   });
 });

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { recordEventAudit, type Actor } from '../audit/service';
 import { eventOrganisers, events, meetings } from '../events/table';
 import { registrations, type RegistrationStatus } from '../registration/table';
 import { checkinCode, checkinRefusal, currentMeeting } from './rules';
@@ -147,9 +148,21 @@ export interface CheckinInput {
   eventId: string;
   meetingId: string;
   registrationId: string;
-  /** The account at the desk. */
-  accountId: string | null;
+  /** Who is at the desk: the attendance row keeps its account, the log its name. */
+  actor: Actor;
   now: Date;
+}
+
+/** How the log names a meeting: its title, else "Bijeenkomst 2" (in date order) — or nothing for an event of one meeting. */
+async function meetingLabel(tx: Db, eventId: string, meetingId: string): Promise<string | null> {
+  const list = await tx
+    .select({ id: meetings.id, title: meetings.title })
+    .from(meetings)
+    .where(eq(meetings.eventId, eventId))
+    .orderBy(asc(meetings.startsAt), asc(meetings.position));
+  const i = list.findIndex((m) => m.id === meetingId);
+  if (i < 0) return null;
+  return list[i]!.title ?? (list.length > 1 ? `Bijeenkomst ${i + 1}` : null);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -174,9 +187,24 @@ export async function checkIn(db: Db, input: CheckinInput): Promise<CheckinResul
     if (person.refusal) return { kind: 'refused', person, reason: person.refusal } as const;
     const inserted = await tx
       .insert(attendance)
-      .values({ registrationId: reg.id, meetingId: meeting.id, checkedInAt: input.now, checkedInBy: input.accountId })
+      .values({ registrationId: reg.id, meetingId: meeting.id, checkedInAt: input.now, checkedInBy: input.actor.accountId })
       .onConflictDoNothing()
       .returning({ at: attendance.checkedInAt });
+    if (inserted[0]) {
+      const label = await meetingLabel(tx, input.eventId, meeting.id);
+      await recordEventAudit(
+        tx,
+        {
+          eventId: input.eventId,
+          actor: input.actor,
+          action: 'checkin.checked_in',
+          summary: label ? `${person.name} ingecheckt bij ${label}` : `${person.name} ingecheckt`,
+          details: { meetingId: meeting.id, ...(label ? { meeting: label } : {}) },
+          registrationId: reg.id,
+        },
+        input.now,
+      );
+    }
     if (inserted[0]) return { kind: 'checked_in', person: { ...person, checkedInAt: inserted[0].at }, at: inserted[0].at } as const;
     return { kind: 'already', person, at: person.checkedInAt! } as const;
   });
@@ -184,16 +212,32 @@ export async function checkIn(db: Db, input: CheckinInput): Promise<CheckinResul
 
 export type UndoResult = { kind: 'undone'; person: DeskPerson } | { kind: 'not_checked_in'; person: DeskPerson } | { kind: 'not_found' };
 
-/** Undo a check-in at a meeting (a mistake at the desk). */
-export async function undoCheckIn(db: Db, input: Omit<CheckinInput, 'accountId' | 'now'>): Promise<UndoResult> {
+/** Undo a check-in at a meeting (a mistake at the desk), with its log entry in the same transaction. */
+export async function undoCheckIn(db: Db, input: CheckinInput): Promise<UndoResult> {
   if (!UUID.test(input.registrationId) || !UUID.test(input.meetingId)) return { kind: 'not_found' };
-  const person = await getPerson(db, input.eventId, input.meetingId, input.registrationId);
-  if (!person) return { kind: 'not_found' };
-  const deleted = await db
-    .delete(attendance)
-    .where(and(eq(attendance.registrationId, person.id), eq(attendance.meetingId, input.meetingId)))
-    .returning({ id: attendance.registrationId });
-  return deleted.length ? { kind: 'undone', person: { ...person, checkedInAt: null } } : { kind: 'not_checked_in', person };
+  return db.transaction(async (tx) => {
+    const person = await getPerson(tx, input.eventId, input.meetingId, input.registrationId);
+    if (!person) return { kind: 'not_found' } as const;
+    const deleted = await tx
+      .delete(attendance)
+      .where(and(eq(attendance.registrationId, person.id), eq(attendance.meetingId, input.meetingId)))
+      .returning({ id: attendance.registrationId });
+    if (!deleted.length) return { kind: 'not_checked_in', person } as const;
+    const label = await meetingLabel(tx, input.eventId, input.meetingId);
+    await recordEventAudit(
+      tx,
+      {
+        eventId: input.eventId,
+        actor: input.actor,
+        action: 'checkin.undone',
+        summary: label ? `Inchecken van ${person.name} bij ${label} ongedaan gemaakt` : `Inchecken van ${person.name} ongedaan gemaakt`,
+        details: { meetingId: input.meetingId, ...(label ? { meeting: label } : {}) },
+        registrationId: person.id,
+      },
+      input.now,
+    );
+    return { kind: 'undone', person: { ...person, checkedInAt: null } } as const;
+  });
 }
 
 /** Per registration of an event, the meetings it was checked in at (for a course's certificates, later). */

@@ -11,6 +11,7 @@ import { registrationChoices, registrations } from '../registration/table';
 import type { EventDocument, EventDocumentInput } from './document';
 import { createEvent, getEventDocument, getEventView, listAgenda, replaceEvent } from './service';
 import { programmeItems, workshops } from './table';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /** Strip what the database assigns, to compare documents by content. */
 function withoutIds(doc: unknown): unknown {
@@ -40,7 +41,7 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
 
   it('stores an event and gives back the same document', async () => {
     const input = eventDocument({ slug: 'terug-gelezen' });
-    const saved = await createEvent(database.db, input, { actingOrganiserId: organiserId });
+    const saved = await createEvent(database.db, input, { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     expect(saved.id).toMatch(/^[0-9a-f-]{36}$/);
     const read = await getEventDocument(database.db, 'terug-gelezen', { includePrivate: true });
     expect(withoutIds(read)).toEqual(withoutIds(saved));
@@ -54,15 +55,15 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
   });
 
   it('refuses a second event with the same slug', async () => {
-    await createEvent(database.db, eventDocument({ slug: 'dubbel' }), { actingOrganiserId: organiserId });
-    const err = await rejection(createEvent(database.db, eventDocument({ slug: 'dubbel' }), { actingOrganiserId: organiserId }));
+    await createEvent(database.db, eventDocument({ slug: 'dubbel' }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
+    const err = await rejection(createEvent(database.db, eventDocument({ slug: 'dubbel' }), { actor: TEST_ACTOR, actingOrganiserId: organiserId }));
     expect(err.code).toBe('conflict');
   });
 
   it('writes nothing when a document is invalid', async () => {
     const err = await rejection(
       createEvent(database.db, eventDocument({ slug: 'half', workshops: [{ key: 'x', title: 'X', rounds: ['nergens'] }] }), {
-        actingOrganiserId: organiserId,
+        actor: TEST_ACTOR, actingOrganiserId: organiserId,
       }),
     );
     expect(err.code).toBe('invalid');
@@ -70,18 +71,18 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
   });
 
   it('keeps the ids of rounds and workshops when an event is replaced, so registrations survive', async () => {
-    const created = await createEvent(database.db, eventDocument({ slug: 'bewerkt' }), { actingOrganiserId: organiserId });
+    const created = await createEvent(database.db, eventDocument({ slug: 'bewerkt' }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     const abcd = created.workshops.find((w) => w.key === 'abcd')!;
     const round1 = created.programme.find((p) => p.key === 'ronde-1')!;
     const edited = { ...created, title: 'Bewerkte titel', workshops: created.workshops.map((w) => (w.key === 'abcd' ? { ...w, capacity: 30 } : w)) };
-    const replaced = await replaceEvent(database.db, 'bewerkt', edited, { actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test' });
+    const replaced = await replaceEvent(database.db, 'bewerkt', edited, { actor: TEST_ACTOR, actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test' });
     expect(replaced.title).toBe('Bewerkte titel');
     expect(replaced.workshops.find((w) => w.key === 'abcd')).toMatchObject({ id: abcd.id, capacity: 30 });
     expect(replaced.programme.find((p) => p.key === 'ronde-1')!.id).toBe(round1.id);
   });
 
   it('refuses to drop a workshop that people chose, and changes nothing', async () => {
-    const created = await createEvent(database.db, eventDocument({ slug: 'met-aanmelding' }), { actingOrganiserId: organiserId });
+    const created = await createEvent(database.db, eventDocument({ slug: 'met-aanmelding' }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     const eventId = created.id!;
     const [reg] = await database.db
       .insert(registrations)
@@ -92,7 +93,7 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
     await database.db.insert(registrationChoices).values({ registrationId: reg!.id, roundId: r!.id, workshopId: w!.id, status: 'confirmed' });
 
     const without = { ...created, title: 'Zonder geld', workshops: created.workshops.filter((x) => x.key !== 'geld') };
-    const err = await rejection(replaceEvent(database.db, 'met-aanmelding', without, { actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test' }));
+    const err = await rejection(replaceEvent(database.db, 'met-aanmelding', without, { actor: TEST_ACTOR, actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test' }));
     expect(err.code).toBe('conflict');
     expect(err.problems[0]!.message).toContain('Zeggenschap door geld');
     const after = await getEventDocument(database.db, 'met-aanmelding', { includePrivate: true });
@@ -101,9 +102,9 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
   });
 
   it('lets only an organiser of the event replace it', async () => {
-    await createEvent(database.db, eventDocument({ slug: 'van-een-ander' }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug: 'van-een-ander' }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     const err = await rejection(
-      replaceEvent(database.db, 'van-een-ander', eventDocument({ slug: 'van-een-ander', title: 'Gekaapt' }), { actingOrganiserId: otherOrganiserId, baseUrl: 'http://bijeen.test' }),
+      replaceEvent(database.db, 'van-een-ander', eventDocument({ slug: 'van-een-ander', title: 'Gekaapt' }), { actor: TEST_ACTOR, actingOrganiserId: otherOrganiserId, baseUrl: 'http://bijeen.test' }),
     );
     expect(err.code).toBe('forbidden');
   });
@@ -115,7 +116,7 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
         { slug: 'nieuwe-partner', name: 'Nieuwe partner', role: 'organiser' },
       ],
     });
-    const saved = await createEvent(database.db, doc, { actingOrganiserId: organiserId });
+    const saved = await createEvent(database.db, doc, { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     expect(saved.organisers.map((o) => [o.slug, o.role])).toEqual([
       ['kennisinstituut', 'co_organiser'],
       ['nieuwe-partner', 'organiser'],
@@ -125,7 +126,7 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
   it('splits the agenda into upcoming (soonest first) and past (latest first) events', async () => {
     const day = (d: string) => ({ meetings: [{ key: 'm', startsAt: `${d}T13:00:00+01:00`, endsAt: `${d}T17:00:00+01:00`, venue: 'stadhuis' }], programme: [], workshops: [] });
     for (const [slug, d] of [['agenda-2019', '2019-03-06'], ['agenda-2020', '2020-03-04'], ['agenda-2031', '2031-03-05']] as const)
-      await createEvent(database.db, eventDocument({ slug, ...day(d), registration: {} }), { actingOrganiserId: organiserId });
+      await createEvent(database.db, eventDocument({ slug, ...day(d), registration: {} }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     const { upcoming, past } = await listAgenda(database.db, TEST_NOW);
     expect(past.map((e) => e.slug).filter((s) => s.startsWith('agenda-'))).toEqual(['agenda-2020', 'agenda-2019']);
     expect(upcoming.map((e) => e.slug).filter((s) => s.startsWith('agenda-'))).toEqual(['agenda-2031']);
@@ -141,7 +142,7 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
         format: 'online',
         meetings: [{ key: 'm', startsAt: '2030-03-06T12:30:00+01:00', endsAt: '2030-03-06T17:30:00+01:00', online: true, joinUrl: 'https://meet.example.org/geheim' }],
       }),
-      { actingOrganiserId: organiserId },
+      { actor: TEST_ACTOR, actingOrganiserId: organiserId },
     );
     expect(await getEventDocument(database.db, 'concept')).toBeNull();
     const own = await getEventDocument(database.db, 'concept', { includePrivate: true });
@@ -155,7 +156,7 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
         meetings: [{ key: 'm', startsAt: '2030-03-06T12:30:00+01:00', endsAt: '2030-03-06T17:30:00+01:00', online: true, joinUrl: 'https://meet.example.org/geheim' }],
         report: { title: 'Verslag', body: 'Tekst', publishedAt: '2030-03-10T09:00:00+01:00' },
       }),
-      { actingOrganiserId: organiserId },
+      { actor: TEST_ACTOR, actingOrganiserId: organiserId },
     );
     const pub = await getEventDocument(database.db, 'online-open', { now: TEST_NOW });
     expect(pub!.meetings[0]!.joinUrl).toBeUndefined();
@@ -251,7 +252,7 @@ describe.each(databaseKinds)("mails about an organiser's edit on $name", ({ open
   /** A published event with one registrant in each status. */
   async function eventWithRegistrants(over: Partial<EventDocumentInput> = {}) {
     const slug = `gewijzigd-${++n}`;
-    const created = await createEvent(database.db, eventDocument({ slug, ...over }), { actingOrganiserId: organiserId, now: TEST_NOW });
+    const created = await createEvent(database.db, eventDocument({ slug, ...over }), { actor: TEST_ACTOR, actingOrganiserId: organiserId, now: TEST_NOW });
     const eventId = created.id!;
     const add = async (status: 'confirmed' | 'pending' | 'waitlisted' | 'cancelled', name: string) => {
       const [r] = await database.db
@@ -270,7 +271,7 @@ describe.each(databaseKinds)("mails about an organiser's edit on $name", ({ open
   }
   const changedMails = async (eventId: string) => (await listEventMails(database.db, eventId)).filter((m) => m.kind === 'event_changed');
   const replace = (slug: string, doc: unknown, over: { notifyRegistrants?: boolean; now?: Date } = {}) =>
-    replaceEvent(database.db, slug, doc, { actingOrganiserId: organiserId, now: TEST_NOW, baseUrl: BASE_URL, ...over });
+    replaceEvent(database.db, slug, doc, { actor: TEST_ACTOR, actingOrganiserId: organiserId, now: TEST_NOW, baseUrl: BASE_URL, ...over });
   /** Half an hour earlier: the programme still lies within the meeting. */
   const earlier = (m: EventDocument['meetings'][number]) => ({ ...m, startsAt: '2030-03-06T12:00:00+01:00', endsAt: '2030-03-06T17:00:00+01:00' });
   const sequenceIn = (ics: string) => Number(/^SEQUENCE:(\d+)$/m.exec(ics)![1]);

@@ -4,6 +4,8 @@ import type { Db } from '../../db/client';
 import { isoLocal } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
 import { apiTokens, organisers } from '../organisers/table';
+import { editEntry, eventEdit } from '../audit/rules';
+import { recordEventAudit, type Actor } from '../audit/service';
 import { queueEventChangedMails } from '../mail/service';
 import { notifyEventChanged } from './changes';
 import { lockEvent, promoteWaiting } from '../registration/service';
@@ -76,7 +78,14 @@ async function syncKeyed<T extends PgTable>(
 export interface SaveOptions {
   /** The organiser whose token or account writes: it must organise the event. */
   actingOrganiserId: string;
+  /** Who writes, for the audit log (an account, an API token, the system). */
+  actor: Actor;
   now?: Date;
+}
+
+export interface CreateOptions extends SaveOptions {
+  /** The event this one is a copy of (the editor's "Kopiëren"), for the log. */
+  copiedFrom?: { slug: string; title: string };
 }
 
 export interface ReplaceOptions extends SaveOptions {
@@ -96,7 +105,7 @@ export interface ReplaceOptions extends SaveOptions {
 }
 
 /** Create an event from a document. The acting organiser becomes its (main) organiser. */
-export async function createEvent(db: Db, input: unknown, opts: SaveOptions): Promise<EventDocument> {
+export async function createEvent(db: Db, input: unknown, opts: CreateOptions): Promise<EventDocument> {
   const doc = parseEventDocument(input);
   await db.transaction(async (tx) => {
     // Two creations of one slug at once: the second waits here and then sees the first.
@@ -111,6 +120,17 @@ export async function createEvent(db: Db, input: unknown, opts: SaveOptions): Pr
       .returning({ id: events.id });
     await writeChildren(tx, row!.id, doc, opts.actingOrganiserId);
     await linkFiles(tx, row!.id, doc);
+    await recordEventAudit(
+      tx,
+      {
+        eventId: row!.id,
+        actor: opts.actor,
+        action: opts.copiedFrom ? 'event.copied' : 'event.created',
+        summary: opts.copiedFrom ? `Evenement gemaakt als kopie van ‘${opts.copiedFrom.title}’` : 'Evenement aangemaakt',
+        details: { slug: doc.slug, title: doc.title, status: doc.status, ...(opts.copiedFrom ? { copiedFrom: opts.copiedFrom.slug } : {}) },
+      },
+      opts.now,
+    );
     await notifyEventChanged(tx, row!.id);
   });
   return (await getEventDocument(db, doc.slug, { includePrivate: true }))!;
@@ -139,7 +159,9 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
     // Registrants hear about an event they could see: a published one, still published or
     // now cancelled. A draft had nobody registered to tell.
     const tell = opts.notifyRegistrants !== false && existing.status === 'published' && doc.status !== 'draft';
-    const before = tell ? documentOf(await loadEventRows(tx, existing, { inTransaction: true }), { includePrivate: true }) : null;
+    // As stored before the write: the log compares it with the event as stored after.
+    const stored = documentOf(await loadEventRows(tx, existing, { inTransaction: true }), { includePrivate: true });
+    const before = tell ? stored : null;
     await tx
       .update(events)
       .set({ ...eventColumns(doc), updatedAt: nextVersion(existing.updatedAt, now) })
@@ -154,10 +176,30 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
     if (changes.length > 0) await queueEventChangedMails(tx, { eventId: existing.id, changes, now, baseUrl: opts.baseUrl });
     // More room (a higher capacity, a workshop's extra seats) goes to the waiting list,
     // but nobody moves up into an event that will not take place.
-    if (doc.status !== 'cancelled') {
-      const [updated] = await tx.select().from(events).where(eq(events.id, existing.id));
-      await promoteWaiting(tx, updated!, now, opts.baseUrl);
-    }
+    const [updated] = await tx.select().from(events).where(eq(events.id, existing.id));
+    const promoted = doc.status !== 'cancelled' ? await promoteWaiting(tx, updated!, now, opts.baseUrl) : [];
+    // One entry for the edit, naming the parts that changed; none when nothing did.
+    const edit = eventEdit(stored, documentOf(await loadEventRows(tx, updated!, { inTransaction: true }), { includePrivate: true }));
+    const entry = editEntry(edit);
+    if (entry)
+      await recordEventAudit(
+        tx,
+        {
+          eventId: existing.id,
+          actor: opts.actor,
+          ...entry,
+          details: {
+            parts: edit.parts,
+            fields: edit.fields,
+            ...(edit.status ? { status: edit.status } : {}),
+            ...(edit.report ? { report: edit.report } : {}),
+            // Which changes the registrants were mailed about (dates, venue, …), if any.
+            mailed: changes,
+            ...(promoted.length ? { promoted: promoted.length } : {}),
+          },
+        },
+        now,
+      );
     await notifyEventChanged(tx, existing.id);
   });
   return (await getEventDocument(db, slug, { includePrivate: true }))!;

@@ -10,6 +10,7 @@ import { ensureOrganiser } from '../organisers/service';
 import { DomainError } from '../../kernel/errors';
 import { listEventFiles, mayRead, readFile, storeFile, type StoredFileMeta } from './service';
 import { storedFiles } from './table';
+import { TEST_ACTOR } from '../../../test/actors';
 
 const ACTOR: Actor = { accountId: null, name: 'API-token ‘Test’' };
 const NOW = new Date('2026-11-22T12:00:00+01:00');
@@ -79,7 +80,7 @@ describe.each(databaseKinds)('stored files on $name', ({ open }) => {
         speakers: [{ key: 'spreker', name: 'Fictieve Spreker', photo: { fileId: photo.id } }],
         report: { title: 'Verslag', body: 'Het was goed.', publishedAt: '2026-11-01T10:00:00+01:00', attachments: [{ title: 'Presentatie Jan Jansen', fileId: slides.id }] },
       }),
-      { actingOrganiserId: organiserId, now: NOW },
+      { actor: TEST_ACTOR, actingOrganiserId: organiserId, now: NOW },
     );
     const doc = (await getEventDocument(database.db, 'met-bestanden', { now: NOW }))!;
     expect(doc.speakers[0]!.photo).toEqual({ fileId: photo.id, url: photo.url, filename: 'spreker.png', contentType: 'image/png', sizeBytes: photo.sizeBytes, width: 200, height: 250 });
@@ -87,7 +88,7 @@ describe.each(databaseKinds)('stored files on $name', ({ open }) => {
     // The audience of the document is as it was written: the links are not part of it.
     expect(doc.audience).toEqual({ groups: ['Beleidsmakers', 'Wijkwerkers'] });
     // What GET gives, PUT takes (read-only fields are ignored), and the links stay.
-    await replaceEvent(database.db, 'met-bestanden', doc, { actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test', now: NOW });
+    await replaceEvent(database.db, 'met-bestanden', doc, { actor: TEST_ACTOR, actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test', now: NOW });
     expect((await getEventDocument(database.db, 'met-bestanden', { now: NOW }))!.speakers[0]!.photo?.fileId).toBe(photo.id);
     expect(await mayRead(database.db, photo, null, NOW)).toBe('public');
     expect(await mayRead(database.db, slides, null, NOW)).toBe('public');
@@ -96,7 +97,7 @@ describe.each(databaseKinds)('stored files on $name', ({ open }) => {
   it("refuses a document that names another organiser's file, with the field path, and writes nothing", async () => {
     const theirs = await store('speaker_photo', pngBytes(), 'hun-foto.png', otherId);
     const err = await rejection(
-      createEvent(database.db, eventDocument({ slug: 'vreemde-foto', speakers: [{ key: 'spreker', name: 'Fictieve Spreker', photo: { fileId: theirs.id } }] }), { actingOrganiserId: organiserId }),
+      createEvent(database.db, eventDocument({ slug: 'vreemde-foto', speakers: [{ key: 'spreker', name: 'Fictieve Spreker', photo: { fileId: theirs.id } }] }), { actor: TEST_ACTOR, actingOrganiserId: organiserId }),
     );
     expect(err.code).toBe('invalid');
     expect(err.problems).toEqual([{ path: 'speakers.0.photo.fileId', message: `Er is geen bestand "${theirs.id}" van de organisatoren van dit evenement.` }]);
@@ -119,7 +120,7 @@ describe.each(databaseKinds)('stored files on $name', ({ open }) => {
             ],
           },
         }),
-        { actingOrganiserId: organiserId },
+        { actor: TEST_ACTOR, actingOrganiserId: organiserId },
       ),
     );
     expect(err.problems.map((p) => p.path)).toEqual(['report.attachments.0.fileId', 'report.attachments.1.fileId']);
@@ -137,23 +138,23 @@ describe.each(databaseKinds)('stored files on $name', ({ open }) => {
         speakers: [{ key: 'spreker', name: 'Fictieve Spreker', photo: { fileId: photo.id } }],
         report: { title: 'Verslag', body: 'Nog niet af.', attachments: [{ title: 'Later', fileId: slides.id }] },
       }),
-      { actingOrganiserId: organiserId, now: NOW },
+      { actor: TEST_ACTOR, actingOrganiserId: organiserId, now: NOW },
     );
     expect(await mayRead(database.db, photo, null, NOW)).toBe(false);
     expect(await mayRead(database.db, photo, { organiserId }, NOW)).toBe('staff');
     expect(await mayRead(database.db, photo, { organiserId: otherId }, NOW)).toBe(false);
 
-    const published = await replaceEvent(database.db, saved.slug, { ...saved, status: 'published' }, { actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test', now: NOW });
+    const published = await replaceEvent(database.db, saved.slug, { ...saved, status: 'published' }, { actor: TEST_ACTOR, actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test', now: NOW });
     expect(await mayRead(database.db, photo, null, NOW)).toBe('public');
     // The report is not published: its attachment is not public yet.
     expect(await mayRead(database.db, slides, null, NOW)).toBe(false);
 
-    await replaceEvent(database.db, saved.slug, { ...published, speakers: [{ key: 'spreker', name: 'Fictieve Spreker' }] }, { actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test', now: NOW });
+    await replaceEvent(database.db, saved.slug, { ...published, speakers: [{ key: 'spreker', name: 'Fictieve Spreker' }] }, { actor: TEST_ACTOR, actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test', now: NOW });
     expect(await mayRead(database.db, photo, null, NOW)).toBe(false);
   });
 
   it('lists the files uploaded for an event', async () => {
-    const saved = await createEvent(database.db, eventDocument({ slug: 'lijst-van-bestanden' }), { actingOrganiserId: organiserId });
+    const saved = await createEvent(database.db, eventDocument({ slug: 'lijst-van-bestanden' }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     await store('speaker_photo', pngBytes(), 'een.png', organiserId, saved.id!);
     await store('report_attachment', pdf, 'twee.pdf', organiserId, saved.id!);
     expect((await listEventFiles(database.db, saved.id!)).map((f) => [f.filename, f.purpose])).toEqual([

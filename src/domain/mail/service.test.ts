@@ -11,6 +11,7 @@ import { cancelRegistration, register } from '../registration/service';
 import { queueEventChangedMails, queueMail, queueRegistrationMail } from './service';
 import { mailOutbox } from './table';
 import type { BaseMailData } from './templates';
+import { TEST_ACTOR } from '../../../test/actors';
 
 const BASE_URL = 'https://bijeen.test';
 
@@ -30,7 +31,7 @@ describe.each(databaseKinds)('queueing mail on $name', ({ open }) => {
   async function event(over: Partial<EventDocumentInput> = {}, registration: Record<string, unknown> = {}) {
     const slug = `post-${++n}`;
     const doc = await createEvent(database.db, eventDocument({ slug, registration: { capacity: 1, ...registration }, ...over }), {
-      actingOrganiserId: organiserId,
+      actor: TEST_ACTOR, actingOrganiserId: organiserId,
     });
     return { slug, id: doc.id! };
   }

@@ -34,16 +34,21 @@ export async function createApiToken(db: Db, organiserId: string, name: string):
 
 /** The organiser behind a bearer token, or an `unauthorized` DomainError. */
 export async function authenticateApiToken(db: Db, token: string | undefined): Promise<Organiser> {
+  return (await authenticateApiCaller(db, token)).organiser;
+}
+
+/** The organiser behind a bearer token and the token's name (the API's actor in the audit log). */
+export async function authenticateApiCaller(db: Db, token: string | undefined): Promise<{ organiser: Organiser; tokenName: string }> {
   if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 200)
     throw new DomainError('unauthorized', 'Geef een geldig API-token van een organisator (Authorization: Bearer …).');
   const [row] = await db
-    .select({ organiser: organisers, tokenId: apiTokens.id })
+    .select({ organiser: organisers, tokenId: apiTokens.id, tokenName: apiTokens.name })
     .from(apiTokens)
     .innerJoin(organisers, eq(organisers.id, apiTokens.organiserId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row) throw new DomainError('unauthorized', 'Dit API-token is onbekend of ingetrokken.');
-  return row.organiser;
+  return { organiser: row.organiser, tokenName: row.tokenName };
 }
 
 export interface ApiTokenInfo {

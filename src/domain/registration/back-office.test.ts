@@ -11,6 +11,7 @@ import { loadRegistrationTable, parseListQuery, registrationCounts, registration
 import { handPromotionProblem, type EventCounters } from './rules';
 import { cancelByOrganiser, cancelRegistration, moveWorkshops, promoteByHand, register, type RegisterResult } from './service';
 import { registrations } from './table';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* The back office's registrations: moving up by hand, cancelling and moving for the organiser, the table's filters and counts. */
 
@@ -111,7 +112,7 @@ describe.each(databaseKinds)("the organiser's changes on $name", ({ open }) => {
   let n = 0;
   async function event(registration: Record<string, unknown>) {
     const slug = `beheer-${++n}`;
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, ...registration } }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, ...registration } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     const [row] = await database.db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
     return { slug, id: row!.id };
   }
@@ -141,17 +142,17 @@ describe.each(databaseKinds)("the organiser's changes on $name", ({ open }) => {
     const fourth = await reg(e.slug, 4, { organisation: 'D' });
     expect([third.status, fourth.status]).toEqual(['waitlisted', 'waitlisted']);
     // Full: nobody moves up by hand.
-    expect(await promoteByHand(database.db, e.id, fourth.id, TEST_NOW, BASE)).toMatchObject({ kind: 'refused', reason: expect.stringContaining('2 van de 2') });
+    expect(await promoteByHand(database.db, e.id, fourth.id, TEST_NOW, BASE, TEST_ACTOR)).toMatchObject({ kind: 'refused', reason: expect.stringContaining('2 van de 2') });
     // A place frees without the list moving (as when a place is given back by other means).
     await database.db.update(registrations).set({ status: 'cancelled' }).where(eq(registrations.id, second.id));
-    const promoted = await promoteByHand(database.db, e.id, fourth.id, TEST_NOW, BASE);
+    const promoted = await promoteByHand(database.db, e.id, fourth.id, TEST_NOW, BASE, TEST_ACTOR);
     expect(promoted).toMatchObject({ kind: 'promoted', registration: { status: 'confirmed' } });
     expect(await mails(fourth.id)).toContain('confirmation');
     // The place is taken: the third, first in line, may not follow.
-    expect(await promoteByHand(database.db, e.id, third.id, TEST_NOW, BASE)).toMatchObject({ kind: 'refused' });
+    expect(await promoteByHand(database.db, e.id, third.id, TEST_NOW, BASE, TEST_ACTOR)).toMatchObject({ kind: 'refused' });
     expect(await holding(e.id)).toBe(2);
     // Not waiting: nothing to move up.
-    expect(await promoteByHand(database.db, e.id, fourth.id, TEST_NOW, BASE)).toMatchObject({ kind: 'refused', reason: expect.stringContaining('niet op de wachtlijst') });
+    expect(await promoteByHand(database.db, e.id, fourth.id, TEST_NOW, BASE, TEST_ACTOR)).toMatchObject({ kind: 'refused', reason: expect.stringContaining('niet op de wachtlijst') });
   });
 
   it("never moves someone up past their organisation's limit", async () => {
@@ -159,7 +160,7 @@ describe.each(databaseKinds)("the organiser's changes on $name", ({ open }) => {
     await reg(e.slug, 1, { organisation: 'Gemeente Delft' });
     const second = await reg(e.slug, 2, { organisation: 'gemeente delft' });
     expect(second).toMatchObject({ status: 'waitlisted', waitReason: 'organisation_full' });
-    expect(await promoteByHand(database.db, e.id, second.id, TEST_NOW, BASE)).toMatchObject({ kind: 'refused', reason: expect.stringContaining('maximum van 1') });
+    expect(await promoteByHand(database.db, e.id, second.id, TEST_NOW, BASE, TEST_ACTOR)).toMatchObject({ kind: 'refused', reason: expect.stringContaining('maximum van 1') });
     expect(await holding(e.id)).toBe(1);
   });
 
@@ -167,9 +168,9 @@ describe.each(databaseKinds)("the organiser's changes on $name", ({ open }) => {
     const a = await event({});
     const b = await event({});
     const r = await reg(a.slug, 1);
-    await expect(promoteByHand(database.db, b.id, r.id, TEST_NOW, BASE)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(cancelByOrganiser(database.db, b.id, r.id, TEST_NOW, BASE)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(moveWorkshops(database.db, b.id, r.id, {}, TEST_NOW, BASE)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(promoteByHand(database.db, b.id, r.id, TEST_NOW, BASE, TEST_ACTOR)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(cancelByOrganiser(database.db, b.id, r.id, TEST_NOW, BASE, TEST_ACTOR)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(moveWorkshops(database.db, b.id, r.id, {}, TEST_NOW, BASE, TEST_ACTOR)).rejects.toMatchObject({ code: 'not_found' });
     expect(await registrationHistory(database.db, b.id, r.id)).toBeNull();
   });
 
@@ -179,10 +180,10 @@ describe.each(databaseKinds)("the organiser's changes on $name", ({ open }) => {
     await reg(e.slug, 2);
     const third = await reg(e.slug, 3);
     await expect(cancelRegistration(database.db, first.token, TEST_NOW, BASE)).rejects.toMatchObject({ code: 'conflict' });
-    const result = await cancelByOrganiser(database.db, e.id, first.id, TEST_NOW, BASE);
+    const result = await cancelByOrganiser(database.db, e.id, first.id, TEST_NOW, BASE, TEST_ACTOR);
     expect(result).toMatchObject({ cancelled: true, promoted: [third.id], registration: { status: 'cancelled' } });
     expect(await mails(first.id)).toContain('cancelled');
-    expect(await cancelByOrganiser(database.db, e.id, first.id, TEST_NOW, BASE)).toMatchObject({ cancelled: false, promoted: [] });
+    expect(await cancelByOrganiser(database.db, e.id, first.id, TEST_NOW, BASE, TEST_ACTOR)).toMatchObject({ cancelled: false, promoted: [] });
     expect(await holding(e.id)).toBe(2);
     const history = await registrationHistory(database.db, e.id, first.id);
     expect(history!.mails.map((m) => m.kind)).toEqual(['confirmation', 'cancelled']);
@@ -195,10 +196,10 @@ describe.each(databaseKinds)("the organiser's changes on $name", ({ open }) => {
     await reg(e.slug, 2);
     const third = await reg(e.slug, 3, { choices: { 'ronde-1': 'geld', 'ronde-2': 'corporaties' } });
     // abcd (2 seats) in ronde-2 is full.
-    const full = await moveWorkshops(database.db, e.id, third.id, { 'ronde-1': 'geld', 'ronde-2': 'abcd' }, TEST_NOW, BASE);
+    const full = await moveWorkshops(database.db, e.id, third.id, { 'ronde-1': 'geld', 'ronde-2': 'abcd' }, TEST_NOW, BASE, TEST_ACTOR);
     expect(full).toMatchObject({ kind: 'invalid', problems: [{ path: 'choices.ronde-2' }] });
-    expect(await moveWorkshops(database.db, e.id, first.id, { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }, TEST_NOW, BASE)).toMatchObject({ kind: 'changed' });
-    const moved = await moveWorkshops(database.db, e.id, third.id, { 'ronde-1': 'geld', 'ronde-2': 'abcd' }, TEST_NOW, BASE);
+    expect(await moveWorkshops(database.db, e.id, first.id, { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }, TEST_NOW, BASE, TEST_ACTOR)).toMatchObject({ kind: 'changed' });
+    const moved = await moveWorkshops(database.db, e.id, third.id, { 'ronde-1': 'geld', 'ronde-2': 'abcd' }, TEST_NOW, BASE, TEST_ACTOR);
     expect(moved).toMatchObject({ kind: 'changed', registration: { choices: [{ workshopKey: 'geld' }, { workshopKey: 'abcd', status: 'confirmed' }] } });
     const { doc, rows } = await loadRegistrationTable(database.db, e.slug);
     const abcd = registrationCounts(doc, rows).perWorkshop.find((w) => w.roundKey === 'ronde-2' && w.workshopKey === 'abcd')!;

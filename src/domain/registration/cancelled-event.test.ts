@@ -6,6 +6,7 @@ import { DomainError } from '../../kernel/errors';
 import { createEvent, getEventDocument, replaceEvent } from '../events/service';
 import { ensureOrganiser } from '../organisers/service';
 import { acceptOffer, cancelRegistration, changeChoices, expireOffers, getRegistration, register, type RegisterResult } from './service';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* Nobody moves up into a cancelled event: freed places, lapsed offers and open offers give nothing. */
 
@@ -40,14 +41,14 @@ describe.each(databaseKinds)('a cancelled event on $name', ({ open }) => {
   /** Two places, offers for 24 hours; four people: two confirmed, two waiting. */
   async function fullEvent() {
     const slug = `geannuleerd-${++n}`;
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, offerHours: 24 } }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, offerHours: 24 } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     const people = [];
     for (let i = 1; i <= 4; i++) people.push(registered(await register(database.db, slug, person(i), { now: TEST_NOW, baseUrl: BASE })));
     return { slug, people };
   }
   async function cancelEvent(slug: string) {
     const doc = (await getEventDocument(database.db, slug, { includePrivate: true }))!;
-    await replaceEvent(database.db, slug, { ...doc, status: 'cancelled' }, { actingOrganiserId: organiserId, now: at(1), baseUrl: BASE });
+    await replaceEvent(database.db, slug, { ...doc, status: 'cancelled' }, { actor: TEST_ACTOR, actingOrganiserId: organiserId, now: at(1), baseUrl: BASE });
   }
 
   it('moves nobody up when a place frees after the cancellation', async () => {
@@ -82,7 +83,7 @@ describe.each(databaseKinds)('an event that has started on $name', ({ open }) =>
 
   it('offers a freed place only until the start, and no longer once it has begun', async () => {
     const slug = 'begonnen';
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 1, offerHours: 48 } }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 1, offerHours: 48 } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     const doc = (await getEventDocument(database.db, slug))!;
     const startsAt = new Date(doc.meetings[0]!.startsAt);
     const people = [];

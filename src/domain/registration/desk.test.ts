@@ -10,6 +10,7 @@ import { mailOutbox } from '../mail/table';
 import { ensureOrganiser } from '../organisers/service';
 import { register, type RegisterResult } from './service';
 import { registrations } from './table';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /*
  * The registration desk (service.ts): registrations for one event that arrive while its
@@ -30,7 +31,7 @@ describe.each(databaseKinds)('the registration desk on $name', ({ open }) => {
   let n = 0;
   async function event(registration: Record<string, unknown> = {}) {
     const slug = `loket-${++n}`;
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 5, ...registration } }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 5, ...registration } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     return slug;
   }
   const reg = (slug: string, body: unknown, key?: string) => register(database.db, slug, body, { now: TEST_NOW, idempotencyKey: key, baseUrl: BASE });

@@ -9,6 +9,7 @@ import type { EventDocumentInput } from '../events/document';
 import { createEvent, getEventView } from '../events/service';
 import { ensureOrganiser } from '../organisers/service';
 import { acceptOffer, cancelRegistration, changeChoices, expireOffers, getRegistration, register, resendPersonalLink, type RegisterResult } from './service';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /*
  * Offers of freed places (with an expiry) and changing workshop choices through the
@@ -35,7 +36,7 @@ describe.each(databaseKinds)('offers and choice changes on $name', ({ open }) =>
   /** A fresh event per test; offers for 24 hours unless told otherwise. */
   async function event(registration: Record<string, unknown> = {}, over: Partial<EventDocumentInput> = {}) {
     const slug = `aanbod-${++n}`;
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, offerHours: 24, ...registration }, ...over }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, offerHours: 24, ...registration }, ...over }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     return slug;
   }
   const reg = async (slug: string, i: number, over: Record<string, unknown> = {}) =>

@@ -8,6 +8,7 @@ import type { EventDocumentInput } from '../events/document';
 import { createEvent, getEventView, replaceEvent } from '../events/service';
 import { ensureOrganiser } from '../organisers/service';
 import { cancelRegistration, getRegistration, register, type RegisterResult } from './service';
+import { TEST_ACTOR } from '../../../test/actors';
 
 const BASE = 'http://bijeen.test';
 
@@ -25,7 +26,7 @@ describe.each(databaseKinds)('registration on $name', ({ open }) => {
   /** A fresh event per test: a slug of its own. */
   async function event(over: Partial<EventDocumentInput> = {}, registration: Record<string, unknown> = {}) {
     const slug = `aanmelden-${++n}`;
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 3, ...registration }, ...over }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 3, ...registration }, ...over }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     return slug;
   }
   const reg = (slug: string, i: number, over: Record<string, unknown> = {}, key?: string) =>
@@ -131,7 +132,7 @@ describe.each(databaseKinds)('registration on $name', ({ open }) => {
     registered(await reg(slug, 1));
     const waiting = registered(await reg(slug, 2));
     expect(waiting.status).toBe('waitlisted');
-    await replaceEvent(database.db, slug, eventDocument({ slug, registration: { capacity: 2 } }), { actingOrganiserId: organiserId, now: TEST_NOW, baseUrl: 'http://bijeen.test' });
+    await replaceEvent(database.db, slug, eventDocument({ slug, registration: { capacity: 2 } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId, now: TEST_NOW, baseUrl: 'http://bijeen.test' });
     expect((await getRegistration(database.db, waiting.token))!.status).toBe('confirmed');
     // Their confirmation mail links to this site, not to a default host.
     const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.dedupeKey, `confirmation:${waiting.id}`));

@@ -4,6 +4,7 @@ import { insertMany } from '../../db/bulk';
 import type { Db } from '../../db/client';
 import { DomainError } from '../../kernel/errors';
 import { notifyEventChanged } from '../events/changes';
+import { PARTICIPANT_ACTOR, recordEventAudit, SYSTEM_ACTOR, type Actor } from '../audit/service';
 import { queueRegistrationMail, queueRegistrationMails } from '../mail/service';
 import { isSlug } from '../events/data';
 import { registrationClosed, type RegistrationState } from '../events/rules';
@@ -171,6 +172,13 @@ export interface RegisterOptions {
   baseUrl: string;
   /** Same key, same event: the first registration is returned, nothing new is written. */
   idempotencyKey?: string | undefined;
+  /**
+   * The staff member who enters this registration by hand (the back office's "Aanmelding
+   * toevoegen"): it gets a log entry in the same transaction. A public self-registration
+   * has none — its row, with created_at, is its own record (decision 018) — so the rush
+   * path writes no log entries.
+   */
+  enteredBy?: Actor | undefined;
 }
 
 /** Register someone for an event. Always a value back; a DomainError only for an unknown event. */
@@ -402,6 +410,16 @@ async function decideBatch(db: Db, slug: string, batch: Ask[]): Promise<Register
       }),
       { registrations: inserted, positions, workshopPositions },
     );
+    // Only registrations entered by hand are logged; a public batch has none of these.
+    for (const r of inserted) {
+      const by = askOf.get(r.token)!.opts.enteredBy;
+      if (by)
+        await recordEventAudit(
+          tx,
+          { eventId: event.id, actor: by, action: 'registration.added', summary: `Aanmelding van ${r.name} toegevoegd`, details: { status: r.status }, registrationId: r.id },
+          askOf.get(r.token)!.opts.now,
+        );
+    }
     if (inserted.length) await notifyEventChanged(tx, event.id);
     return { event, plans, rowByToken, positions, workshopPositions, ids: counters.ids, roundKeys: counters.roundKeys };
   });
@@ -526,6 +544,19 @@ export async function cancelRegistration(db: Db, token: string, now: Date, baseU
     await release(tx, [current.id], 'cancelled', now);
     await queueRegistrationMail(tx, { kind: 'cancelled', registrationId: current.id, now, baseUrl });
     const promoted = await promoteWaiting(tx, event, now, baseUrl);
+    const left = current.status === 'waitlisted';
+    await recordEventAudit(
+      tx,
+      {
+        eventId: event.id,
+        actor: PARTICIPANT_ACTOR,
+        action: left ? 'registration.left_waitlist' : 'registration.cancelled',
+        summary: left ? `${current.name} heeft de wachtlijst verlaten` : `${current.name} heeft de aanmelding geannuleerd`,
+        details: { from: current.status, to: 'cancelled', promoted: promoted.length },
+        registrationId: current.id,
+      },
+      now,
+    );
     await notifyEventChanged(tx, event.id);
     const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
     return { registration: await viewOf(tx, event, after!), promoted };
@@ -628,7 +659,7 @@ async function findInEvent(tx: Db, eventId: string, registrationId: string) {
  * The organiser approves a registration awaiting approval: it is confirmed, with the seats
  * it held, and gets its confirmation (with the invitation). Approving twice is not an error.
  */
-export async function approveRegistration(db: Db, eventId: string, registrationId: string, now: Date, baseUrl: string): Promise<RegistrationView> {
+export async function approveRegistration(db: Db, eventId: string, registrationId: string, now: Date, baseUrl: string, actor: Actor): Promise<RegistrationView> {
   return db.transaction(async (tx) => {
     await lockEvent(tx, eventId);
     const [event] = await tx.select().from(events).where(eq(events.id, eventId));
@@ -642,6 +673,11 @@ export async function approveRegistration(db: Db, eventId: string, registrationI
       .set({ status: 'confirmed' })
       .where(and(eq(registrationChoices.registrationId, current.id), eq(registrationChoices.status, 'pending')));
     await queueRegistrationMail(tx, { kind: 'confirmation', registrationId: current.id, now, baseUrl });
+    await recordEventAudit(
+      tx,
+      { eventId, actor, action: 'registration.approved', summary: `Aanmelding van ${current.name} goedgekeurd`, details: { from: 'pending', to: 'confirmed' }, registrationId: current.id },
+      now,
+    );
     await notifyEventChanged(tx, eventId);
     const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
     return viewOf(tx, event, after!);
@@ -659,6 +695,7 @@ export async function refuseRegistration(
   reason: string | null,
   now: Date,
   baseUrl: string,
+  actor: Actor,
 ): Promise<RegistrationView> {
   return db.transaction(async (tx) => {
     await lockEvent(tx, eventId);
@@ -671,7 +708,19 @@ export async function refuseRegistration(
     await release(tx, [current.id], 'refused', now);
     await tx.update(registrations).set({ refusalReason: reason }).where(eq(registrations.id, current.id));
     await queueRegistrationMail(tx, { kind: 'refused', reason, registrationId: current.id, now, baseUrl });
-    await promoteWaiting(tx, event, now, baseUrl);
+    const promoted = await promoteWaiting(tx, event, now, baseUrl);
+    await recordEventAudit(
+      tx,
+      {
+        eventId,
+        actor,
+        action: 'registration.refused',
+        summary: `Aanmelding van ${current.name} afgewezen`,
+        details: { from: current.status, to: 'refused', reason, promoted: promoted.length },
+        registrationId: current.id,
+      },
+      now,
+    );
     await notifyEventChanged(tx, eventId);
     const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
     return viewOf(tx, event, after!);
@@ -730,24 +779,43 @@ export async function acceptOffer(db: Db, token: string, now: Date, baseUrl: str
     if (current.status !== 'offered') throw new DomainError('conflict', 'Er staat voor deze aanmelding geen plaats open om te accepteren.');
     if (event.status === 'cancelled') throw new DomainError('conflict', 'Dit evenement is geannuleerd; de plaats kan niet meer worden geaccepteerd.');
     if (!current.offerExpiresAt || now >= current.offerExpiresAt) {
-      await expire(tx, event, [current.id], now, baseUrl);
+      await expire(tx, event, [current], now, baseUrl, PARTICIPANT_ACTOR);
       const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
       return { kind: 'expired' as const, registration: await viewOf(tx, event, after!) };
     }
     const status = acceptedStatus(event.approvalRequired);
     await tx.update(registrations).set({ status, updatedAt: now }).where(eq(registrations.id, current.id));
     await queueRegistrationMail(tx, { kind: status === 'pending' ? 'pending' : 'confirmation', registrationId: current.id, now, baseUrl });
+    await recordEventAudit(
+      tx,
+      {
+        eventId: event.id,
+        actor: PARTICIPANT_ACTOR,
+        action: 'registration.offer_accepted',
+        summary: `${current.name} heeft de aangeboden plaats geaccepteerd`,
+        details: { from: 'offered', to: status },
+        registrationId: current.id,
+      },
+      now,
+    );
     await notifyEventChanged(tx, event.id);
     const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
     return { kind: 'accepted' as const, registration: await viewOf(tx, event, after!) };
   });
 }
 
-/** Lapse offers (under the event's lock), tell their holders, and pass the places on. */
-async function expire(tx: Db, event: EventRow, ids: string[], now: Date, baseUrl: string): Promise<void> {
+/** Lapse offers (under the event's lock), tell their holders, and pass the places on; one log entry per offer. */
+async function expire(tx: Db, event: EventRow, lapsed: { id: string; name: string }[], now: Date, baseUrl: string, actor: Actor): Promise<void> {
+  const ids = lapsed.map((r) => r.id);
   await release(tx, ids, 'expired', now);
   for (const id of ids) await queueRegistrationMail(tx, { kind: 'offer_expired', registrationId: id, now, baseUrl });
   await promoteWaiting(tx, event, now, baseUrl);
+  for (const r of lapsed)
+    await recordEventAudit(
+      tx,
+      { eventId: event.id, actor, action: 'registration.offer_expired', summary: `Aanbod aan ${r.name} verlopen`, details: { from: 'offered', to: 'expired' }, registrationId: r.id },
+      now,
+    );
   await notifyEventChanged(tx, event.id);
 }
 
@@ -768,16 +836,11 @@ export async function expireOffers(db: Db, now: Date, baseUrl: string): Promise<
       const [event] = await tx.select().from(events).where(eq(events.id, eventId));
       if (!event) return 0;
       const rows = await tx
-        .select({ id: registrations.id })
+        .select({ id: registrations.id, name: registrations.name })
         .from(registrations)
         .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, now)));
-      await expire(
-        tx,
-        event,
-        rows.map((r) => r.id),
-        now,
-        baseUrl,
-      );
+      // The sweeper acts for nobody: the system.
+      await expire(tx, event, rows, now, baseUrl, SYSTEM_ACTOR);
       return rows.length;
     });
   return lapsed;
@@ -794,6 +857,11 @@ const ChoicesSchema = RegistrationInputSchema.shape.choices;
  * event starts. A seat left behind goes to the first on that workshop's waiting list.
  */
 export async function changeChoices(db: Db, token: string, raw: unknown, now: Date, baseUrl: string): Promise<ChangeChoicesResult> {
+  return changeChoicesAs(db, token, raw, now, baseUrl, PARTICIPANT_ACTOR);
+}
+
+/** `changeChoices` on behalf of `actor`: the registrant (personal link) or staff (moveWorkshops). */
+async function changeChoicesAs(db: Db, token: string, raw: unknown, now: Date, baseUrl: string, actor: Actor): Promise<ChangeChoicesResult> {
   const parsed = ChoicesSchema.safeParse(raw);
   if (!parsed.success)
     return { kind: 'invalid', problems: parsed.error.issues.map((i) => ({ path: ['choices', ...i.path.map(String)].join('.'), message: i.message })) };
@@ -840,6 +908,29 @@ export async function changeChoices(db: Db, token: string, raw: unknown, now: Da
       current.status === 'offered' && current.offerExpiresAt
         ? { kind: 'offer', expiresAt: current.offerExpiresAt, registrationId: current.id, now, baseUrl, dedupeKey }
         : { kind: mailKindFor(current.status), registrationId: current.id, now, baseUrl, dedupeKey },
+    );
+    const titles = new Map((await tx.select({ key: workshops.key, title: workshops.title }).from(workshops).where(eq(workshops.eventId, event.id))).map((w) => [w.key, w.title]));
+    const byRegistrant = actor === PARTICIPANT_ACTOR;
+    await recordEventAudit(
+      tx,
+      {
+        eventId: event.id,
+        actor,
+        action: 'registration.workshops_changed',
+        summary: byRegistrant ? `${current.name} heeft de deelsessies gewijzigd` : `Deelsessies van ${current.name} gewijzigd`,
+        details: {
+          changes: decision.changes.map((c) => ({
+            round: c.roundKey,
+            from: c.from,
+            fromTitle: c.from ? (titles.get(c.from) ?? c.from) : null,
+            to: c.to,
+            toTitle: titles.get(c.to) ?? c.to,
+            status: c.status,
+          })),
+        },
+        registrationId: current.id,
+      },
+      now,
     );
     await notifyEventChanged(tx, event.id);
     return { kind: 'changed' as const, registration: await viewOf(tx, event, current) };
@@ -891,7 +982,7 @@ export type PromoteByHandResult = { kind: 'promoted'; registration: Registration
  * organiser's choice is their approval: the place is given at once (confirmed, no offer),
  * with the confirmation mail; its workshop choices get seats where there are free ones.
  */
-export async function promoteByHand(db: Db, eventId: string, registrationId: string, now: Date, baseUrl: string): Promise<PromoteByHandResult> {
+export async function promoteByHand(db: Db, eventId: string, registrationId: string, now: Date, baseUrl: string, actor: Actor): Promise<PromoteByHandResult> {
   return db.transaction(async (tx) => {
     await lockEvent(tx, eventId);
     const [event] = await tx.select().from(events).where(eq(events.id, eventId));
@@ -908,6 +999,11 @@ export async function promoteByHand(db: Db, eventId: string, registrationId: str
       .set({ status: 'confirmed' })
       .where(and(eq(registrationChoices.registrationId, current.id), eq(registrationChoices.status, 'pending')));
     await queueRegistrationMail(tx, { kind: 'confirmation', registrationId: current.id, now, baseUrl, dedupeKey: `by-hand:${current.id}:${now.getTime()}` });
+    await recordEventAudit(
+      tx,
+      { eventId, actor, action: 'registration.promoted', summary: `${current.name} van de wachtlijst gehaald`, details: { from: 'waitlisted', to: 'confirmed' }, registrationId: current.id },
+      now,
+    );
     await notifyEventChanged(tx, eventId);
     const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
     return { kind: 'promoted' as const, registration: await viewOf(tx, event, after!) };
@@ -919,7 +1015,7 @@ export async function promoteByHand(db: Db, eventId: string, registrationId: str
  * mail, the place to the waiting list), but without the event's cancel-until deadline.
  * A registration that is no longer active is left as it is (`cancelled` false).
  */
-export async function cancelByOrganiser(db: Db, eventId: string, registrationId: string, now: Date, baseUrl: string): Promise<CancelResult & { cancelled: boolean }> {
+export async function cancelByOrganiser(db: Db, eventId: string, registrationId: string, now: Date, baseUrl: string, actor: Actor): Promise<CancelResult & { cancelled: boolean }> {
   return db.transaction(async (tx) => {
     await lockEvent(tx, eventId);
     const [event] = await tx.select().from(events).where(eq(events.id, eventId));
@@ -929,6 +1025,18 @@ export async function cancelByOrganiser(db: Db, eventId: string, registrationId:
     await release(tx, [current.id], 'cancelled', now);
     await queueRegistrationMail(tx, { kind: 'cancelled', registrationId: current.id, now, baseUrl });
     const promoted = await promoteWaiting(tx, event, now, baseUrl);
+    await recordEventAudit(
+      tx,
+      {
+        eventId,
+        actor,
+        action: 'registration.cancelled',
+        summary: `Aanmelding van ${current.name} geannuleerd door de organisatie`,
+        details: { from: current.status, to: 'cancelled', promoted: promoted.length },
+        registrationId: current.id,
+      },
+      now,
+    );
     await notifyEventChanged(tx, event.id);
     const [after] = await tx.select().from(registrations).where(eq(registrations.id, current.id));
     return { registration: await viewOf(tx, event, after!), promoted, cancelled: true };
@@ -939,8 +1047,8 @@ export async function cancelByOrganiser(db: Db, eventId: string, registrationId:
  * The organiser moves someone to other workshops: exactly `changeChoices` (only to a
  * workshop with a free seat, not after the start), for a registration of this event.
  */
-export async function moveWorkshops(db: Db, eventId: string, registrationId: string, choices: unknown, now: Date, baseUrl: string): Promise<ChangeChoicesResult> {
+export async function moveWorkshops(db: Db, eventId: string, registrationId: string, choices: unknown, now: Date, baseUrl: string, actor: Actor): Promise<ChangeChoicesResult> {
   const current = await findInEvent(db, eventId, registrationId);
   if (!current) throw new DomainError('not_found', 'Deze aanmelding bestaat niet bij dit evenement.');
-  return changeChoices(db, current.token, choices, now, baseUrl);
+  return changeChoicesAs(db, current.token, choices, now, baseUrl, actor);
 }

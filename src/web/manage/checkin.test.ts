@@ -8,6 +8,7 @@ import { ensureOrganiser } from '../../domain/organisers/service';
 import { register } from '../../domain/registration/service';
 import { eventDocument, registrant } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* The check-in desk through the app: every role may use it, another organiser's event is not found, codes and names, CSRF. */
 
@@ -35,7 +36,7 @@ describe('the check-in desk (/beheer/evenementen/{slug}/balie)', () => {
     app = await testApp(database);
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     const other = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;
-    await createEvent(database.db, eventDocument({ slug: 'balie-dag', title: 'Baliedag', registration: { capacity: 2 } }), { actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'balie-dag', title: 'Baliedag', registration: { capacity: 2 } }), { actor: TEST_ACTOR, actingOrganiserId: org });
     await createEvent(
       database.db,
       eventDocument({
@@ -48,9 +49,9 @@ describe('the check-in desk (/beheer/evenementen/{slug}/balie)', () => {
           { key: 'twee', title: 'Verdieping', startsAt: '2030-04-03T13:00:00+02:00', endsAt: '2030-04-03T17:00:00+02:00', venue: 'stadhuis' },
         ],
       }),
-      { actingOrganiserId: org },
+      { actor: TEST_ACTOR, actingOrganiserId: org },
     );
-    await createEvent(database.db, eventDocument({ slug: 'andere-dag', organisers: [{ slug: 'andere-organisator', name: 'Andere organisator', role: 'organiser' }] }), { actingOrganiserId: other });
+    await createEvent(database.db, eventDocument({ slug: 'andere-dag', organisers: [{ slug: 'andere-organisator', name: 'Andere organisator', role: 'organiser' }] }), { actor: TEST_ACTOR, actingOrganiserId: other });
     const sign = async (key: string, slug: string, over: Record<string, unknown>, i: number) => {
       const r = await register(database.db, slug, registrant(i, over), { now: TEST_NOW, baseUrl: ORIGIN });
       if (r.kind !== 'registered') throw new Error(r.kind);

@@ -3,6 +3,7 @@ import type { FC } from 'hono/jsx';
 import type { AppEnv } from '../../app';
 import { may } from '../../domain/accounts/rules';
 import type { SessionAccount } from '../../domain/accounts/service';
+import { accountActor } from '../../domain/audit/service';
 import { alreadyText, formatCode, readCode } from '../../domain/checkin/rules';
 import { checkIn, findByCode, openDesk, searchPeople, undoCheckIn, type Desk, type DeskMeeting, type DeskPerson } from '../../domain/checkin/service';
 import { formatDateNl, formatTimeNl } from '../../kernel/dates';
@@ -87,7 +88,7 @@ export function checkinRoutes() {
     if (code && desk.meeting) {
       const person = await findByCode(c.var.deps.db, desk.event.id, desk.meeting.id, code);
       if (person) {
-        const result = await checkIn(c.var.deps.db, { eventId: desk.event.id, meetingId: desk.meeting.id, registrationId: person.id, accountId: me(c).id, now: c.var.deps.clock() });
+        const result = await checkIn(c.var.deps.db, { eventId: desk.event.id, meetingId: desk.meeting.id, registrationId: person.id, actor: accountActor(me(c)), now: c.var.deps.clock() });
         const { notice, status } = noticeOf(result);
         const after = (await openDesk(c.var.deps.db, me(c).organiserId, desk.event.slug, desk.meeting.key, c.var.deps.clock()))!;
         const shown = result.kind === 'not_found' ? [] : [result.person];
@@ -106,7 +107,7 @@ export function checkinRoutes() {
     const desk = await deskOf(c, meeting);
     if (desk instanceof Response) return desk;
     if (!desk.meeting || desk.meeting.key !== meeting) return page(c, { desk, query, people: [], more: false, searched: false, notice: { type: 'error', text: 'Kies eerst een bijeenkomst.' } }, 404);
-    const result = await checkIn(c.var.deps.db, { eventId: desk.event.id, meetingId: desk.meeting.id, registrationId: registration, accountId: me(c).id, now: c.var.deps.clock() });
+    const result = await checkIn(c.var.deps.db, { eventId: desk.event.id, meetingId: desk.meeting.id, registrationId: registration, actor: accountActor(me(c)), now: c.var.deps.clock() });
     const { notice, status } = noticeOf(result);
     const after = (await openDesk(c.var.deps.db, me(c).organiserId, desk.event.slug, meeting, c.var.deps.clock()))!;
     // The list the button was pressed in stays, so the next person is one tap away.
@@ -119,7 +120,7 @@ export function checkinRoutes() {
     const desk = await deskOf(c, meeting);
     if (desk instanceof Response) return desk;
     if (!desk.meeting || desk.meeting.key !== meeting) return page(c, { desk, query, people: [], more: false, searched: false, notice: { type: 'error', text: 'Kies eerst een bijeenkomst.' } }, 404);
-    const result = await undoCheckIn(c.var.deps.db, { eventId: desk.event.id, meetingId: desk.meeting.id, registrationId: registration });
+    const result = await undoCheckIn(c.var.deps.db, { eventId: desk.event.id, meetingId: desk.meeting.id, registrationId: registration, actor: accountActor(me(c)), now: c.var.deps.clock() });
     const after = (await openDesk(c.var.deps.db, me(c).organiserId, desk.event.slug, meeting, c.var.deps.clock()))!;
     const notice: Notice =
       result.kind === 'undone'

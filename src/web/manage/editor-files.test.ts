@@ -9,6 +9,7 @@ import { eventDocument } from '../../../test/factories';
 import { pdfBytes, pngBytes, pngOfSize, svgBytes, textBytes } from '../../../test/files';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { toValues, type EditorPart } from './editor-form';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* Photos and attachments in the editor, and serving them: who may upload and see what, the headers, and refusals that save nothing. */
 
@@ -46,9 +47,9 @@ describe.each(databaseKinds)('files in the editor and on the site ($name)', (kin
     pdf = await pdfBytes('Presentatie Jan Jansen');
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     const other = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;
-    await createEvent(database.db, eventDocument({ slug: 'fotodag' }), { actingOrganiserId: org });
-    await createEvent(database.db, eventDocument({ slug: 'concept-fotodag', status: 'draft' }), { actingOrganiserId: org });
-    await createEvent(database.db, eventDocument({ slug: 'andere-dag', organisers: [{ slug: 'andere-organisator', name: 'Andere organisator', role: 'organiser' }] }), { actingOrganiserId: other });
+    await createEvent(database.db, eventDocument({ slug: 'fotodag' }), { actor: TEST_ACTOR, actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'concept-fotodag', status: 'draft' }), { actor: TEST_ACTOR, actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'andere-dag', organisers: [{ slug: 'andere-organisator', name: 'Andere organisator', role: 'organiser' }] }), { actor: TEST_ACTOR, actingOrganiserId: other });
     for (const role of ['beheerder', 'redacteur', 'balie'] as const) {
       const id = await createAccount(database.db, { organiserId: org, email: `${role}@example.org`, name: `Fictieve ${role}`, password: 'paars paard op de dijk', role }, TEST_NOW);
       cookies[role] = `bijeen_sessie=${(await createSession(database.db, id, TEST_NOW)).token}`;

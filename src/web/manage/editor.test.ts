@@ -10,6 +10,7 @@ import { databaseKinds, type TestDatabase } from '../../../test/db';
 import { eventDocument } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { EDITOR_PARTS, toValues } from './editor-form';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* The event editor through the app: who may edit, each part saved through the document service, problems next to their fields, publishing, cancelling, copying. */
 
@@ -44,10 +45,10 @@ describe.each(databaseKinds)('the event editor ($name)', (kind) => {
     org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     const other = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;
     for (const slug of ['eigen-dag', 'met-aanmelders', 'te-annuleren'])
-      await createEvent(database.db, eventDocument({ slug, title: `Titel ${slug}` }), { actingOrganiserId: org });
-    await createEvent(database.db, eventDocument({ slug: 'concept-dag', title: 'Concept dag', status: 'draft' }), { actingOrganiserId: org });
+      await createEvent(database.db, eventDocument({ slug, title: `Titel ${slug}` }), { actor: TEST_ACTOR, actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'concept-dag', title: 'Concept dag', status: 'draft' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     await createEvent(database.db, eventDocument({ slug: 'andere-dag', title: 'Geheime andere dag', organisers: [{ slug: 'andere-organisator', name: 'Andere organisator', role: 'organiser' }] }), {
-      actingOrganiserId: other,
+      actor: TEST_ACTOR, actingOrganiserId: other,
     });
     await registerOne('met-aanmelders', 'een@example.org');
     await registerOne('te-annuleren', 'twee@example.org');

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../app';
 import { getOrganiserEvent, type AccountEvent } from '../../domain/accounts/overview';
 import { may } from '../../domain/accounts/rules';
 import type { SessionAccount } from '../../domain/accounts/service';
+import { accountActor } from '../../domain/audit/service';
 import type { EventDocument } from '../../domain/events/document';
 import { createEvent, getEventDocument, getEventView, replaceEvent } from '../../domain/events/service';
 import { DomainError, type FieldProblem } from '../../kernel/errors';
@@ -110,6 +111,7 @@ export function editorRoutes() {
   const save = (c: Context<AppEnv>, slug: string, input: DocInput, notify = true, before?: (tx: Db) => Promise<void>) =>
     replaceEvent(c.var.deps.db, slug, input, {
       actingOrganiserId: me(c).organiserId,
+      actor: accountActor(me(c)),
       baseUrl: c.var.deps.config.publicUrl,
       now: c.var.deps.clock(),
       notifyRegistrants: notify,
@@ -129,7 +131,7 @@ export function editorRoutes() {
     const { values } = await formValues(c);
     const input = newEventInput(values, { slug: me(c).organiserSlug, name: me(c).organiserName });
     try {
-      const doc = await createEvent(c.var.deps.db, input, { actingOrganiserId: me(c).organiserId, now: c.var.deps.clock() });
+      const doc = await createEvent(c.var.deps.db, input, { actingOrganiserId: me(c).organiserId, actor: accountActor(me(c)), now: c.var.deps.clock() });
       return c.redirect(`/beheer/evenementen/${doc.slug}/bewerken?melding=aangemaakt`, 303);
     } catch (e) {
       if (!(e instanceof DomainError) || (e.code !== 'invalid' && e.code !== 'conflict')) throw e;
@@ -149,7 +151,12 @@ export function editorRoutes() {
       taken.add(slug);
       slug = copySlug(found.doc.slug, (s) => taken.has(s));
     }
-    const copy = await createEvent(db, duplicateOf(found.doc, slug), { actingOrganiserId: me(c).organiserId, now: c.var.deps.clock() });
+    const copy = await createEvent(db, duplicateOf(found.doc, slug), {
+      actingOrganiserId: me(c).organiserId,
+      actor: accountActor(me(c)),
+      copiedFrom: { slug: found.doc.slug, title: found.doc.title },
+      now: c.var.deps.clock(),
+    });
     return c.redirect(`/beheer/evenementen/${copy.slug}/bewerken?melding=gekopieerd`, 303);
   });
 

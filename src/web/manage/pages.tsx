@@ -311,6 +311,10 @@ export const EventOverviewPage: FC<{ account: SessionAccount; csrf: string; even
               Alle aanmeldingen bekijken
             </a>
             {' · '}
+            <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/logboek`}>
+              Logboek
+            </a>
+            {' · '}
           </>
         ) : null}
         {event.status === 'published' ? (

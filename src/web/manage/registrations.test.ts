@@ -9,6 +9,7 @@ import { ensureOrganiser } from '../../domain/organisers/service';
 import { register } from '../../domain/registration/service';
 import { eventDocument, registrant } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* An event's registrations in the back office, per role: the table, one registration, the organiser's changes, adding one by hand, the exports. */
 
@@ -38,10 +39,10 @@ describe('registrations in the back office', () => {
     app = await testApp(database);
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     const other = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;
-    await createEvent(database.db, eventDocument({ slug: 'eigen-dag', title: 'Eigen dag', registration: { capacity: 30, approvalRequired: true } }), { actingOrganiserId: org });
-    await createEvent(database.db, eventDocument({ slug: 'volle-dag', title: 'Volle dag', registration: { capacity: 1 } }), { actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'eigen-dag', title: 'Eigen dag', registration: { capacity: 30, approvalRequired: true } }), { actor: TEST_ACTOR, actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'volle-dag', title: 'Volle dag', registration: { capacity: 1 } }), { actor: TEST_ACTOR, actingOrganiserId: org });
     await createEvent(database.db, eventDocument({ slug: 'andere-dag', title: 'Andere dag', organisers: [{ slug: 'andere-organisator', name: 'Andere organisator', role: 'organiser' }] }), {
-      actingOrganiserId: other,
+      actor: TEST_ACTOR, actingOrganiserId: other,
     });
     const reg = async (slug: string, key: string, email: string, over: Record<string, unknown> = {}) => {
       const r = await register(database.db, slug, { ...registrant(0), name: key === 'eigen' ? 'Eigen Deelnemer' : `Deelnemer ${key}`, email, ...over }, { now: TEST_NOW, baseUrl: ORIGIN });
@@ -142,7 +143,7 @@ describe('registrations in the back office', () => {
 
   it('counts one registration in the singular: "1 aanmelding"', async () => {
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
-    await createEvent(database.db, eventDocument({ slug: 'kleine-dag', title: 'Kleine dag' }), { actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'kleine-dag', title: 'Kleine dag' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     await register(database.db, 'kleine-dag', registrant(0, { email: 'enige@example.org' }), { now: TEST_NOW, baseUrl: ORIGIN });
     const html = await (await get('/beheer/evenementen/kleine-dag/aanmeldingen', cookies.redacteur)).text();
     expect(html).toMatch(/<caption[^>]*>\s*1 aanmelding\s*<\/caption>/);

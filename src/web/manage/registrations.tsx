@@ -5,6 +5,8 @@ import type { AppEnv } from '../../app';
 import { getOrganiserEvent, type AccountEvent } from '../../domain/accounts/overview';
 import { may } from '../../domain/accounts/rules';
 import type { SessionAccount } from '../../domain/accounts/service';
+import { accountActor, listRegistrationAudit, type AuditEntryView } from '../../domain/audit/service';
+import { addNote, deleteNote, listNotes, type NoteView } from '../../domain/registration/notes';
 import type { EventDocument } from '../../domain/events/document';
 import { exportAttendance, exportBadges, exportRegistrations } from '../../domain/exports/service';
 import {
@@ -31,6 +33,7 @@ import { FormField } from '../components/form-field';
 import { Choice, ErrorSummary, fieldOf, Fieldset, has, idOf, type FieldErrors, type FormValues } from '../public/register-page';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
+import { AuditTable, NotesSection } from './audit';
 
 /*
  * An event's registrations in the back office (redacteur and beheerder; balie: 403;
@@ -81,6 +84,8 @@ const flashes: Record<string, string> = {
   verplaatst: 'De deelsessies zijn gewijzigd; de deelnemer krijgt een e-mail met de nieuwe keuzes.',
   ongewijzigd: 'De deelsessies waren al zo; er is niets veranderd.',
   toegevoegd: 'De aanmelding is toegevoegd; de deelnemer krijgt dezelfde e-mail als bij aanmelden via de website.',
+  'notitie-toegevoegd': 'De notitie is toegevoegd.',
+  'notitie-verwijderd': 'De notitie is verwijderd.',
 };
 const when = (d: Date) => `${formatDateNl(d)} ${formatTimeNl(d)}`;
 
@@ -431,7 +436,6 @@ export const RegistrationTablePage: FC<{
           </nav>
         ) : null}
       </section>
-      <p class="utrecht-paragraph">Notities bij een aanmelding kunnen nog niet worden bewaard.</p>
     </ManageLayout>
   );
 };
@@ -448,10 +452,13 @@ export const RegistrationDetailPage: FC<{
   doc: EventDocument;
   history: RegistrationHistory;
   row: ListRow | undefined;
+  /** Staff-only notes, and this registration's entries in the event's log. */
+  notes: NoteView[];
+  audit: AuditEntryView[];
   values?: FormValues;
   errors?: FieldErrors;
   notice?: Notice | undefined;
-}> = ({ account, csrf, event, doc, history, row, values = {}, errors = {}, notice }) => {
+}> = ({ account, csrf, event, doc, history, row, notes, audit, values = {}, errors = {}, notice }) => {
   const r = history.registration;
   const url = `${base(event.slug)}/${r.id}`;
   const active = ['confirmed', 'pending', 'offered', 'waitlisted'].includes(r.status);
@@ -592,8 +599,9 @@ export const RegistrationDetailPage: FC<{
           </form>
         ) : null}
         {!active && r.status !== 'pending' ? <p class="utrecht-paragraph">Deze aanmelding is niet meer actief en kan niet meer worden gewijzigd.</p> : null}
-        <p class="utrecht-paragraph">Notities bij een aanmelding kunnen nog niet worden bewaard.</p>
       </section>
+
+      <NotesSection account={account} csrf={csrf} action={`${url}/notities`} notes={notes} value={one(values.notitie)} errors={errors} />
 
       <section class="bijeen-section" aria-labelledby="geschiedenis-kop">
         <h2 class="utrecht-heading-2" id="geschiedenis-kop">
@@ -633,6 +641,7 @@ export const RegistrationDetailPage: FC<{
         ) : (
           <p class="utrecht-paragraph">Er zijn nog geen e-mails aan deze deelnemer.</p>
         )}
+        {audit.length ? <AuditTable entries={audit} caption="Wijzigingen in het logboek" /> : null}
       </section>
     </ManageLayout>
   );
@@ -807,6 +816,7 @@ export function registrationRoutes() {
         now: c.var.deps.clock(),
         baseUrl: c.var.deps.config.publicUrl,
         idempotencyKey: idem ? `beheer:${idem}` : undefined,
+        enteredBy: accountActor(me(c)),
       });
     } catch (err) {
       // A draft event takes no registrations, not even by hand.
@@ -829,12 +839,17 @@ export function registrationRoutes() {
     }
   });
 
-  const detail = async (c: Context<AppEnv>, status: 200 | 400 | 409, extra: { values?: FormValues; errors?: FieldErrors; notice?: Notice | undefined } = {}) => {
+  const detail = async (c: Context<AppEnv>, status: 200 | 400 | 403 | 409, extra: { values?: FormValues; errors?: FieldErrors; notice?: Notice | undefined } = {}) => {
     const { event, doc, rows } = await load(c);
     const history = await registrationHistory(c.var.deps.db, event.id, c.req.param('id')!);
     if (!history) return notFound(c, 'Deze aanmelding bestaat niet bij dit evenement.');
     const row = rows.find((r) => r.id === history.registration.id);
-    return c.html(<RegistrationDetailPage account={me(c)} csrf={csrfToken(c)} event={event} doc={doc} history={history} row={row} {...extra} />, status);
+    const notes = await listNotes(c.var.deps.db, event.id, history.registration.id);
+    const audit = await listRegistrationAudit(c.var.deps.db, event.id, history.registration.id);
+    return c.html(
+      <RegistrationDetailPage account={me(c)} csrf={csrfToken(c)} event={event} doc={doc} history={history} row={row} notes={notes} audit={audit} {...extra} />,
+      status,
+    );
   };
   const back = (c: Context<AppEnv>, melding: string) => c.redirect(`${base(c.req.param('slug')!)}/${c.req.param('id')}?melding=${melding}`, 303);
   /** A change the domain refuses: the page, with why; an unknown registration: not found. */
@@ -851,7 +866,7 @@ export function registrationRoutes() {
   app.post('/beheer/evenementen/:slug/aanmeldingen/:id/goedkeuren', verifyCsrf, async (c) => {
     const id = await eventId(c);
     try {
-      await approveRegistration(c.var.deps.db, id, c.req.param('id'), c.var.deps.clock(), c.var.deps.config.publicUrl);
+      await approveRegistration(c.var.deps.db, id, c.req.param('id'), c.var.deps.clock(), c.var.deps.config.publicUrl, accountActor(me(c)));
     } catch (err) {
       return refused(c, err);
     }
@@ -865,7 +880,7 @@ export function registrationRoutes() {
     const reason = (typeof values.reden === 'string' ? values.reden : '').trim();
     if (reason.length > 2000) return detail(c, 400, { values, errors: { reden: 'Hoogstens 2.000 tekens.' } });
     try {
-      await refuseRegistration(c.var.deps.db, id, c.req.param('id'), reason || null, c.var.deps.clock(), c.var.deps.config.publicUrl);
+      await refuseRegistration(c.var.deps.db, id, c.req.param('id'), reason || null, c.var.deps.clock(), c.var.deps.config.publicUrl, accountActor(me(c)));
     } catch (err) {
       return refused(c, err);
     }
@@ -879,7 +894,7 @@ export function registrationRoutes() {
     if (values.bevestig !== 'ja') return detail(c, 400, { errors: { bevestig: 'Vink aan dat u deze aanmelding wilt annuleren.' } });
     let result;
     try {
-      result = await cancelByOrganiser(c.var.deps.db, id, c.req.param('id'), c.var.deps.clock(), c.var.deps.config.publicUrl);
+      result = await cancelByOrganiser(c.var.deps.db, id, c.req.param('id'), c.var.deps.clock(), c.var.deps.config.publicUrl, accountActor(me(c)));
     } catch (err) {
       return refused(c, err);
     }
@@ -891,7 +906,7 @@ export function registrationRoutes() {
     const id = await eventId(c);
     let result;
     try {
-      result = await promoteByHand(c.var.deps.db, id, c.req.param('id'), c.var.deps.clock(), c.var.deps.config.publicUrl);
+      result = await promoteByHand(c.var.deps.db, id, c.req.param('id'), c.var.deps.clock(), c.var.deps.config.publicUrl, accountActor(me(c)));
     } catch (err) {
       return refused(c, err);
     }
@@ -910,13 +925,32 @@ export function registrationRoutes() {
     );
     let result;
     try {
-      result = await moveWorkshops(c.var.deps.db, id, c.req.param('id'), choices, c.var.deps.clock(), c.var.deps.config.publicUrl);
+      result = await moveWorkshops(c.var.deps.db, id, c.req.param('id'), choices, c.var.deps.clock(), c.var.deps.config.publicUrl, accountActor(me(c)));
     } catch (err) {
       return refused(c, err);
     }
     if (result.kind === 'invalid') return detail(c, 400, { values, errors: fieldErrors(result.problems) });
     changed(c, id);
     return back(c, result.kind === 'changed' ? 'verplaatst' : 'ongewijzigd');
+  });
+
+  // Notes (staff only): add one, delete one's own.
+  app.post('/beheer/evenementen/:slug/aanmeldingen/:id/notities', verifyCsrf, async (c) => {
+    const id = await eventId(c);
+    const { values } = await formValues(c);
+    const body = typeof values.notitie === 'string' ? values.notitie : '';
+    const result = await addNote(c.var.deps.db, { eventId: id, registrationId: c.req.param('id'), author: me(c), body, now: c.var.deps.clock() });
+    if (result.kind === 'not_found') return notFound(c, 'Deze aanmelding bestaat niet bij dit evenement.');
+    if (result.kind === 'invalid') return detail(c, 400, { values: { notitie: body }, errors: { notitie: result.problem } });
+    return back(c, 'notitie-toegevoegd');
+  });
+
+  app.post('/beheer/evenementen/:slug/aanmeldingen/:id/notities/:note/verwijderen', verifyCsrf, async (c) => {
+    const id = await eventId(c);
+    const result = await deleteNote(c.var.deps.db, { eventId: id, registrationId: c.req.param('id'), noteId: c.req.param('note'), author: me(c), now: c.var.deps.clock() });
+    if (result.kind === 'not_found') return notFound(c, 'Deze notitie bestaat niet (meer) bij deze aanmelding.');
+    if (result.kind === 'not_own') return detail(c, 403, { notice: { type: 'error', text: 'U kunt alleen uw eigen notities verwijderen.' } });
+    return back(c, 'notitie-verwijderd');
   });
 
   // Exports, with the session (the same functions as the API's exports).

@@ -9,6 +9,7 @@ import { register } from '../../domain/registration/service';
 import { eventDocument } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { safeBack } from './session';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* The back office through the app: who may open what, sessions, logging in and out, CSRF, rate limits. */
 
@@ -44,7 +45,7 @@ describe('the back office (/beheer)', () => {
     app = await testApp(database);
     org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     const other = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;
-    await createEvent(database.db, eventDocument({ slug: 'eigen-dag', title: 'Eigen dag' }), { actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'eigen-dag', title: 'Eigen dag' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     await createEvent(
       database.db,
       eventDocument({
@@ -55,10 +56,10 @@ describe('the back office (/beheer)', () => {
           { slug: 'kennisinstituut', name: 'Kennisinstituut', role: 'co_organiser' },
         ],
       }),
-      { actingOrganiserId: other },
+      { actor: TEST_ACTOR, actingOrganiserId: other },
     );
     await createEvent(database.db, eventDocument({ slug: 'andere-dag', title: 'Geheime andere dag', organisers: [{ slug: 'andere-organisator', name: 'Andere organisator', role: 'organiser' }] }), {
-      actingOrganiserId: other,
+      actor: TEST_ACTOR, actingOrganiserId: other,
     });
     await register(database.db, 'andere-dag', { name: 'Geheime Deelnemer', email: 'geheim@example.org', choices: { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }, consents: { privacy: true } }, { now: TEST_NOW, baseUrl: ORIGIN });
     await register(database.db, 'eigen-dag', { name: 'Eigen Deelnemer', email: 'eigen@example.org', choices: { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }, consents: { privacy: true } }, { now: TEST_NOW, baseUrl: ORIGIN });

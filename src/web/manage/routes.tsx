@@ -42,6 +42,7 @@ import { staffFileRoutes } from './editor-files';
 import { registrationRoutes } from './registrations';
 import { checkinRoutes } from './checkin';
 import { passwordResetRoutes } from './password-reset';
+import { auditRoutes } from './audit';
 
 /*
  * The back office (/beheer): logging in and out, the account's events, the team, the own
@@ -104,6 +105,8 @@ export function manageRoutes() {
   app.route('/', checkinRoutes());
   // A forgotten password (no session), in its own file.
   app.route('/', passwordResetRoutes());
+  // An event's audit log (logboek), in its own file.
+  app.route('/', auditRoutes());
 
   // ---------------------------------------------------------------------------------------
   // Logging in and out

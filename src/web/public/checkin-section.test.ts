@@ -7,6 +7,7 @@ import { register } from '../../domain/registration/service';
 import { eventDocument, registrant } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { qrSvg } from '../components/qr';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* The check-in part of the personal page: a QR code and the code as text, for confirmed registrations only. */
 
@@ -21,7 +22,7 @@ describe('the check-in code on the personal page', () => {
     database = await openDatabase({});
     app = await testApp(database);
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
-    await createEvent(database.db, eventDocument({ slug: 'qr-dag', registration: { capacity: 1 } }), { actingOrganiserId: org });
+    await createEvent(database.db, eventDocument({ slug: 'qr-dag', registration: { capacity: 1 } }), { actor: TEST_ACTOR, actingOrganiserId: org });
     for (const [key, i] of [['bevestigd', 1], ['wachtend', 2]] as const) {
       const r = await register(database.db, 'qr-dag', registrant(i), { now: TEST_NOW, baseUrl: ORIGIN });
       if (r.kind !== 'registered') throw new Error(r.kind);

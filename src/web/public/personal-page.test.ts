@@ -5,6 +5,7 @@ import { ensureOrganiser } from '../../domain/organisers/service';
 import { cancelRegistration, getRegistration, register } from '../../domain/registration/service';
 import { eventDocument } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
+import { TEST_ACTOR } from '../../../test/actors';
 
 /* The personal page: accepting or declining an offered place, and changing workshops, without JavaScript. */
 
@@ -21,7 +22,7 @@ describe('the personal page', () => {
 
   async function event(registration: Record<string, unknown>) {
     const slug = `persoonlijk-${++n}`;
-    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, ...registration } }), { actingOrganiserId: organiserId });
+    await createEvent(database.db, eventDocument({ slug, registration: { capacity: 2, ...registration } }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
     return slug;
   }
   async function person(slug: string, choices: Record<string, string> = { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }) {
