@@ -11,7 +11,7 @@ import { notifyEventChanged } from './changes';
 import { lockEvent, promoteWaiting } from '../registration/service';
 import { activeChoiceRefs, findEventRowBySlug, listEventRows, loadEventRows, loadTakenSeats, type EventRows } from './data';
 import { eventChanges } from './diff';
-import { attachmentsOf, photoOf, resolveFileLinks, splitAudience, writeFileLinks } from '../files/service';
+import { attachmentsOf, photoOf, resolveFileLinks, writeFileLinks } from '../files/service';
 import { EventDocumentSchema, problemsOf, type EventDocument } from './document';
 import { isFull, isPublished, nextVersion, organiserLinkProblems, placesLeft, registrationState, type RegistrationState } from './rules';
 import {
@@ -207,8 +207,7 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
 
 /** The files the document names: checked (after the organisers are linked) and kept with the event. */
 async function linkFiles(tx: Db, eventId: string, doc: EventDocument): Promise<void> {
-  const links = await resolveFileLinks(tx, eventId, doc);
-  if (links.speakerPhotos.length || links.reportAttachments.length) await writeFileLinks(tx, eventId, doc.audience, links);
+  await writeFileLinks(tx, eventId, await resolveFileLinks(tx, eventId, doc));
 }
 
 export async function organises(db: Db, eventId: string, organiserId: string): Promise<boolean> {
@@ -456,7 +455,7 @@ export function documentOf(r: EventRows, opts: ReadOptions = {}): EventDocument 
   const venueKey = new Map(r.venues.map((v) => [v.id, v.key]));
   const roundKey = new Map(r.programme.map((p) => [p.id, p.key]));
   const und = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
-  const { audience, links } = splitAudience(e.audience);
+  const links = e.fileLinks;
   return {
     id: e.id,
     slug: e.slug,
@@ -468,7 +467,7 @@ export function documentOf(r: EventRows, opts: ReadOptions = {}): EventDocument 
     series: und(e.series),
     organisers: r.organisers.map((o) => ({ slug: o.slug, name: o.name, website: und(o.website), role: o.role })),
     sections: e.sections,
-    audience,
+    audience: e.audience,
     venues: r.venues.map((v) => ({
       id: v.id,
       key: v.key,

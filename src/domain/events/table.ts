@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisers } from '../organisers/table';
+import type { FileLinks } from '../files/rules';
 import type { Audience, OrganisationLimits, Question, Section } from './document';
 
 /*
@@ -49,6 +50,8 @@ export const events = pgTable(
     sections: jsonb('sections').$type<Section[]>().notNull().default([]),
     /** "Voor wie?": an intro and a list of audiences. */
     audience: jsonb('audience').$type<Audience>().notNull(),
+    /** The stored files the event shows (speaker photos, report attachments), checked on save: files/service.ts. */
+    fileLinks: jsonb('file_links').$type<FileLinks>().notNull().default({ speakerPhotos: [], reportAttachments: [] }),
     /** Part of a series or network, e.g. "Leernetwerk Leefbaarheid en Veiligheid". */
     series: text('series'),
     // Registration settings. Null capacity = no overall limit.

@@ -54,11 +54,11 @@ export async function organiserIdsOfEvent(db: Db, eventId: string): Promise<stri
 /**
  * Whether a published (or cancelled, still shown) event shows this file: as a speaker's
  * photo, or as an attachment of a report published by `now`. The references live in the
- * event row (see links.ts), so this is one containment query.
+ * event row (`events.file_links`), so this is one containment query.
  */
 export async function isShownPublicly(db: Db, fileId: string, now: Date): Promise<boolean> {
-  const photo = JSON.stringify({ files: { speakerPhotos: [{ fileId }] } });
-  const attachment = JSON.stringify({ files: { reportAttachments: [{ fileId }] } });
+  const photo = JSON.stringify({ speakerPhotos: [{ fileId }] });
+  const attachment = JSON.stringify({ reportAttachments: [{ fileId }] });
   const [row] = await db
     .select({ id: events.id })
     .from(events)
@@ -66,7 +66,7 @@ export async function isShownPublicly(db: Db, fileId: string, now: Date): Promis
     .where(
       and(
         inArray(events.status, ['published', 'cancelled']),
-        sql`(${events.audience} @> ${photo}::jsonb or (${events.audience} @> ${attachment}::jsonb and ${reports.publishedAt} <= ${now.toISOString()}::timestamptz))`,
+        sql`(${events.fileLinks} @> ${photo}::jsonb or (${events.fileLinks} @> ${attachment}::jsonb and ${reports.publishedAt} <= ${now.toISOString()}::timestamptz))`,
       ),
     )
     .limit(1);
@@ -75,13 +75,13 @@ export async function isShownPublicly(db: Db, fileId: string, now: Date): Promis
 
 /** Whether an event referring to this file is organised by this organiser (its staff may see drafts). */
 export async function isReferencedByOrganiser(db: Db, fileId: string, organiserId: string): Promise<boolean> {
-  const photo = JSON.stringify({ files: { speakerPhotos: [{ fileId }] } });
-  const attachment = JSON.stringify({ files: { reportAttachments: [{ fileId }] } });
+  const photo = JSON.stringify({ speakerPhotos: [{ fileId }] });
+  const attachment = JSON.stringify({ reportAttachments: [{ fileId }] });
   const [row] = await db
     .select({ id: events.id })
     .from(events)
     .innerJoin(eventOrganisers, eq(eventOrganisers.eventId, events.id))
-    .where(and(eq(eventOrganisers.organiserId, organiserId), sql`(${events.audience} @> ${photo}::jsonb or ${events.audience} @> ${attachment}::jsonb)`))
+    .where(and(eq(eventOrganisers.organiserId, organiserId), sql`(${events.fileLinks} @> ${photo}::jsonb or ${events.fileLinks} @> ${attachment}::jsonb)`))
     .limit(1);
   return row !== undefined;
 }

@@ -1,6 +1,15 @@
 import { imageSize } from 'image-size';
 import type { FilePurpose } from './table';
 
+/**
+ * What an event keeps of the files it shows (`events.file_links`, jsonb): checked on every
+ * save, with what a page needs to show them, so reading an event costs no query more.
+ */
+export interface FileLinks {
+  speakerPhotos: { speaker: string; fileId: string; filename: string; contentType: string; sizeBytes: number; width?: number; height?: number }[];
+  reportAttachments: { title: string; fileId: string; filename: string; contentType: string; sizeBytes: number }[];
+}
+
 /*
  * Uploaded files (bestanden), pure: what a file is, decided from its first bytes (magic
  * numbers), never from its name or the browser's claim; whether it may be stored for a

@@ -92,6 +92,16 @@ describe.each(databaseKinds)('stored files on $name', ({ open }) => {
     expect((await getEventDocument(database.db, 'met-bestanden', { now: NOW }))!.speakers[0]!.photo?.fileId).toBe(photo.id);
     expect(await mayRead(database.db, photo, null, NOW)).toBe('public');
     expect(await mayRead(database.db, slides, null, NOW)).toBe('public');
+
+    // Taken off the page, the files are no longer public (still there for the organiser's staff).
+    const bare = { ...doc, speakers: doc.speakers.map(({ photo: _p, ...s }) => s), report: { ...doc.report!, attachments: [] } };
+    await replaceEvent(database.db, 'met-bestanden', bare, { actor: TEST_ACTOR, actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test', now: NOW });
+    const after = (await getEventDocument(database.db, 'met-bestanden', { now: NOW }))!;
+    expect(after.speakers[0]!.photo).toBeUndefined();
+    expect(after.report!.attachments).toEqual([]);
+    expect(await mayRead(database.db, photo, null, NOW)).toBe(false);
+    expect(await mayRead(database.db, slides, null, NOW)).toBe(false);
+    expect(await mayRead(database.db, photo, { organiserId }, NOW)).toBe('staff');
   });
 
   it("refuses a document that names another organiser's file, with the field path, and writes nothing", async () => {

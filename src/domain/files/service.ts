@@ -4,10 +4,12 @@ import type { Db } from '../../db/client';
 import type { FieldProblem } from '../../kernel/errors';
 import { DomainError } from '../../kernel/errors';
 import { accountActor, recordAudit, type Actor } from '../audit/service';
-import type { Audience, EventDocument, ReportAttachment, SpeakerPhoto } from '../events/document';
+import type { EventDocument, ReportAttachment, SpeakerPhoto } from '../events/document';
 import { events } from '../events/table';
 import { fileHead, findFileWithData, findFilesMeta, isReferencedByOrganiser, isShownPublicly, listFilesOfEvent, organiserIdsOfEvent } from './data';
-import { checkUpload, fileUrl, humanSize, pixelSize, PURPOSE_RULES, typeLabel, type RefusedFile } from './rules';
+import { checkUpload, fileUrl, humanSize, pixelSize, PURPOSE_RULES, typeLabel, type FileLinks, type RefusedFile } from './rules';
+
+export type { FileLinks };
 import { storedFiles, type FilePurpose } from './table';
 
 export { accountActor };
@@ -133,30 +135,8 @@ export async function listEventFiles(db: Db, eventId: string): Promise<StoredFil
 // ---------------------------------------------------------------------------------------
 // The links between an event and its files
 
-/**
- * What an event keeps of the files it shows. Stored with the event row, under
- * `audience.files` (jsonb): migration 0005 added `stored_files` but no column on speakers
- * or reports to point at one, and a second migration would collide with the branches that
- * share 0005 (decision 019 names the columns that should replace this).
- */
-export interface FileLinks {
-  speakerPhotos: { speaker: string; fileId: string; filename: string; contentType: string; sizeBytes: number; width?: number; height?: number }[];
-  reportAttachments: { title: string; fileId: string; filename: string; contentType: string; sizeBytes: number }[];
-}
-
+/** An event without files. */
 const EMPTY: FileLinks = { speakerPhotos: [], reportAttachments: [] };
-
-/** The audience as the document has it, and the file links kept beside it. */
-export function splitAudience(stored: Audience & { files?: FileLinks }): { audience: Audience; links: FileLinks } {
-  const { files, ...audience } = stored;
-  return { audience, links: files ?? EMPTY };
-}
-
-/** The audience column with the file links in it (none: the audience as it was). */
-export function joinAudience(audience: Audience, links: FileLinks): Audience {
-  if (links.speakerPhotos.length === 0 && links.reportAttachments.length === 0) return audience;
-  return { ...audience, files: links } as Audience;
-}
 
 /** The speaker's photo as the document shows it. */
 export function photoOf(links: FileLinks, speakerKey: string): SpeakerPhoto | undefined {
@@ -215,9 +195,9 @@ export async function resolveFileLinks(tx: Db, eventId: string, doc: EventDocume
   return links;
 }
 
-/** Keep the checked file links with the event (in the same transaction as the rest of the save). */
-export async function writeFileLinks(tx: Db, eventId: string, audience: Audience, links: FileLinks): Promise<void> {
-  await tx.update(events).set({ audience: joinAudience(audience, links) }).where(eq(events.id, eventId));
+/** Keep the checked file links with the event (in the same transaction as the rest of the save); none clears them. */
+export async function writeFileLinks(tx: Db, eventId: string, links: FileLinks): Promise<void> {
+  await tx.update(events).set({ fileLinks: links }).where(eq(events.id, eventId));
 }
 
 /** The largest upload of any purpose: the bound of a request that carries files. */
