@@ -54,6 +54,8 @@ export const mailKinds = [
   'event_changed',
   /** An invitation to a staff account of an organiser (the back office). */
   'invite',
+  /** A message an organiser wrote to a group of registrants (mail_messages). */
+  'message',
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 
