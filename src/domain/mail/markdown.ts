@@ -99,7 +99,7 @@ function blocks(tokens: Token[]): string[] {
       case 'space':
         break;
       case 'paragraph':
-        out.push(inline((t as Tokens.Paragraph).tokens));
+        out.push(inline((t as Tokens.Paragraph).tokens).trim());
         break;
       case 'heading': {
         const text = inline((t as Tokens.Heading).tokens);

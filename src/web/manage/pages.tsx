@@ -314,6 +314,17 @@ export const EventOverviewPage: FC<{ account: SessionAccount; csrf: string; even
           </a>
         ) : null}
       </p>
+      {may(account.role, 'events.edit') ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/berichten`}>
+            Berichten aan deelnemers
+          </a>
+          {' · '}
+          <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/post`}>
+            Uitgaande post
+          </a>
+        </p>
+      ) : null}
     </ManageLayout>
   );
 };

@@ -64,6 +64,7 @@ const mailLabel: Record<string, string> = {
   refused: 'Afgewezen',
   cancelled: 'Geannuleerd',
   event_changed: 'Evenement gewijzigd',
+  message: 'Bericht van de organisatie',
 };
 const mailStatusLabel: Record<string, string> = { queued: 'in de wachtrij', sending: 'wordt verstuurd', sent: 'verstuurd', failed: 'mislukt' };
 const waitReasonLabel: Record<string, string> = {

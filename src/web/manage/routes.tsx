@@ -40,6 +40,7 @@ import { clearSessionCookie, requireSession, safeBack, sessionToken, setSessionC
 import { editorRoutes } from './editor';
 import { registrationRoutes } from './registrations';
 import { checkinRoutes } from './checkin';
+import { mailRoutes } from './mail';
 
 /*
  * The back office (/beheer): logging in and out, the account's events, the team, the own
@@ -99,6 +100,8 @@ export function manageRoutes() {
   app.route('/', registrationRoutes());
   // The check-in desk (balie), in its own file.
   app.route('/', checkinRoutes());
+  // Messages to participants and the outbox (mail.tsx).
+  app.route('/', mailRoutes());
 
   // ---------------------------------------------------------------------------------------
   // Logging in and out
