@@ -9,6 +9,7 @@ import { ensureOrganiser } from '../../domain/organisers/service';
 import { register } from '../../domain/registration/service';
 import { eventDocument, registrant } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
+import { previewToken } from './mail';
 
 /* Mail to participants and the outbox through the app, per role: the pages, preview, send, field messages, CSRF, the mail's HTML under its own CSP, retry. */
 
@@ -63,6 +64,8 @@ describe('mail to participants in the back office', () => {
 
   const E = '/beheer/evenementen/eigen-dag';
   const good = { audience: 'workshop', workshop: 'ronde-1/geld', subject: 'Zaal voor Geld', body: 'De zaal is **B2.14**.' };
+  /** The fields of a send after its preview: the preview's token says what was shown. */
+  const previewed = (v: typeof good) => ({ ...v, _voorbeeld: previewToken(v), actie: 'versturen' });
   const S = 200,
     GO = 303,
     NO = 403,
@@ -74,7 +77,8 @@ describe('mail to participants in the back office', () => {
     ['a message without subject', 'POST', `${E}/berichten/nieuw`, { ...good, subject: '', actie: 'voorbeeld', _idem: 'x' }, [400, 400, NO], 'Vul een onderwerp in.'],
     ['a message to an empty group', 'POST', `${E}/berichten/nieuw`, { ...good, audience: 'waitlisted', actie: 'versturen', _idem: 'leeg' }, [400, 400, NO], 'In deze groep zit (nu) niemand'],
     ['a message without a group', 'POST', `${E}/berichten/nieuw`, { ...good, audience: '', actie: 'versturen', _idem: 'geen' }, [400, 400, NO], 'Kies aan wie het bericht gaat.'],
-    ['sending', 'POST', `${E}/berichten/nieuw`, { ...good, actie: 'versturen', _idem: 'ROLE' }, [GO, GO, NO]],
+    ['sending after the preview', 'POST', `${E}/berichten/nieuw`, { ...previewed(good), _idem: 'ROLE' }, [GO, GO, NO]],
+    ['sending what the preview did not show', 'POST', `${E}/berichten/nieuw`, { ...previewed(good), body: 'Iets anders', _idem: 'anders-ROLE' }, [409, 409, NO], 'gewijzigd na het voorbeeld'],
     ['the outbox', 'GET', `${E}/post`, {}, [S, S, NO], 'Bevestiging'],
     ['the outbox, failed only', 'GET', `${E}/post?status=mislukt`, {}, [S, S, NO], 'EENVELOPE: 550 Mailbox unknown'],
     ['a mail', 'GET', `${E}/post/FAILED`, {}, [S, S, NO], 'Opnieuw proberen'],
@@ -82,10 +86,10 @@ describe('mail to participants in the back office', () => {
     ['an unknown message', 'GET', `${E}/berichten/00000000-0000-4000-8000-000000000000`, {}, [NF, NF, NO]],
     ["another organiser's messages", 'GET', '/beheer/evenementen/andere-dag/berichten', {}, [NF, NF, NF]],
     ["another organiser's outbox", 'GET', '/beheer/evenementen/andere-dag/post', {}, [NF, NF, NF]],
-    ["sending to another organiser's event", 'POST', '/beheer/evenementen/andere-dag/berichten/nieuw', { ...good, actie: 'versturen', _idem: 'ander' }, [NF, NF, NF]],
+    ["sending to another organiser's event", 'POST', '/beheer/evenementen/andere-dag/berichten/nieuw', { ...previewed(good), _idem: 'ander' }, [NF, NF, NF]],
     ['the invitations outbox', 'GET', '/beheer/post', {}, [S, NO, NO], 'nieuw@example.org'],
   ];
-  const cases = table.flatMap(([what, method, path, fields, statuses, says]) => roles.map((role, i) => ({ what, method, path, fields, role, status: statuses[i]!, says: statuses[i] === S || statuses[i] === 400 ? says : undefined })));
+  const cases = table.flatMap(([what, method, path, fields, statuses, says]) => roles.map((role, i) => ({ what, method, path, fields, role, status: statuses[i]!, says: statuses[i] === S || statuses[i] === 400 || statuses[i] === 409 ? says : undefined })));
   const resolve = (s: string, role: string) => s.replace('ROLE', role).replace('FAILED', failedMail).replace('OTHER', otherMail);
 
   it.each(cases)('$role: $what ($method) → $status', async ({ method, path, fields, role, status, says }) => {
@@ -112,8 +116,8 @@ describe('mail to participants in the back office', () => {
   });
 
   it('sends once when the form is submitted twice, and shows the message with its recipients', async () => {
-    const first = await post(`${E}/berichten/nieuw`, { ...good, subject: 'Twee keer', actie: 'versturen', _idem: 'dubbel' }, cookies.beheerder);
-    const second = await post(`${E}/berichten/nieuw`, { ...good, subject: 'Twee keer', actie: 'versturen', _idem: 'dubbel' }, cookies.beheerder);
+    const first = await post(`${E}/berichten/nieuw`, { ...previewed({ ...good, subject: 'Twee keer' }), _idem: 'dubbel' }, cookies.beheerder);
+    const second = await post(`${E}/berichten/nieuw`, { ...previewed({ ...good, subject: 'Twee keer' }), _idem: 'dubbel' }, cookies.beheerder);
     expect(first.headers.get('location')).toMatch(/melding=verstuurd$/);
     expect(second.headers.get('location')).toBe(first.headers.get('location')!.replace('verstuurd', 'al-verstuurd'));
     expect(await database.db.select().from(mailMessages).where(eq(mailMessages.subject, 'Twee keer'))).toHaveLength(1);
@@ -125,7 +129,7 @@ describe('mail to participants in the back office', () => {
   });
 
   it('refuses a send without the CSRF token', async () => {
-    const res = await post(`${E}/berichten/nieuw`, { ...good, actie: 'versturen', _idem: 'csrf' }, cookies.beheerder, 'x'.repeat(32));
+    const res = await post(`${E}/berichten/nieuw`, { ...previewed(good), _idem: 'csrf' }, cookies.beheerder, 'x'.repeat(32));
     expect(res.status).toBe(403);
     expect(await database.db.select().from(mailMessages).where(eq(mailMessages.subject, good.subject))).toHaveLength(2);
   });

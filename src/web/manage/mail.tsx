@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
@@ -172,6 +172,9 @@ export interface ComposeValues {
   body: string;
 }
 
+/** What a preview showed, as a hidden field: "Versturen" sends only what was previewed. */
+export const previewToken = (v: ComposeValues) => createHash('sha256').update(JSON.stringify([v.audience, v.audience === 'workshop' ? v.workshop : '', v.subject, v.body])).digest('base64url');
+
 const Preview: FC<{ preview: Extract<PreviewResult, { kind: 'preview' }> }> = ({ preview }) => {
   const others = preview.recipients - preview.names.length;
   return (
@@ -228,6 +231,7 @@ export const ComposePage: FC<{
       <form method="post" action={`${eventBase(event.slug)}/berichten/nieuw`} novalidate class="bijeen-form">
         <Csrf token={csrf} />
         <input type="hidden" name="_idem" value={idempotencyKey} />
+        {preview ? <input type="hidden" name="_voorbeeld" value={previewToken(values)} /> : null}
         <Fieldset field="audience" legend="Aan wie?" errors={errors}>
           {kinds.map((k) => (
             <Choice
@@ -627,7 +631,8 @@ export function mailRoutes() {
       return errors;
     };
     const { now, baseUrl } = { now: c.var.deps.clock(), baseUrl: c.var.deps.config.publicUrl };
-    if (one(body.actie) === 'versturen') {
+    const changed = one(body._voorbeeld) !== previewToken(values);
+    if (one(body.actie) === 'versturen' && !changed) {
       if (!idem) return compose(c, 400, values, { notice: { type: 'error', text: 'Het formulier is niet compleet. Bekijk het voorbeeld opnieuw en verstuur dan.' } });
       const result = await sendMessage(c.var.deps.db, { slug: event.slug, account: { id: me(c).id, name: me(c).name, organiserId: me(c).organiserId }, input, idempotencyKey: idem, now, baseUrl });
       if (result.kind === 'invalid') return compose(c, 400, values, { errors: errorsOf(result.problems), idem });
@@ -635,7 +640,10 @@ export function mailRoutes() {
     }
     const preview = await previewMessage(c.var.deps.db, event.slug, input, { now, baseUrl });
     if (preview.kind === 'invalid') return compose(c, 400, values, { errors: errorsOf(preview.problems), idem });
-    return compose(c, 200, values, { preview, idem });
+    // "Versturen" after a change the preview did not show: first the new preview.
+    const notice: Notice | undefined =
+      one(body.actie) === 'versturen' ? { type: 'warning', text: 'Het bericht is gewijzigd na het voorbeeld en dus nog niet verstuurd. Bekijk het nieuwe voorbeeld hieronder en kies dan Versturen.' } : undefined;
+    return compose(c, one(body.actie) === 'versturen' ? 409 : 200, values, { preview, idem, ...(notice ? { notice } : {}) });
   });
 
   app.get('/beheer/evenementen/:slug/berichten/:id', async (c) => {
