@@ -420,6 +420,11 @@ export const TeamPage: FC<{
       <RoleSelect id="veld-role" name="role" selected={(ACCOUNT_ROLES as readonly string[]).includes(values.role ?? '') ? (values.role as AccountRole) : 'redacteur'} label="Rol" errors={errors} />
       <Submit>Uitnodiging versturen</Submit>
     </form>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/beheer/post">
+        Verstuurde uitnodigingen in de uitgaande post
+      </a>
+    </p>
   </ManageLayout>
 );
 
