@@ -150,8 +150,20 @@ function blocks(tokens: Token[]): string[] {
   return out.filter((s) => s !== '');
 }
 
-/** An organiser's Markdown → the mail's text and safe HTML. Pure. */
+// A message renders the same text once per recipient: remember the last few.
+const cache = new Map<string, { text: string; html: string }>();
+
+/** An organiser's Markdown → the mail's text and safe HTML. Pure (a cache of results aside). */
 export function messageBody(source: string): { text: string; html: string } {
+  const hit = cache.get(source);
+  if (hit) return hit;
+  const out = renderBody(source);
+  if (cache.size >= 20) cache.delete(cache.keys().next().value!);
+  cache.set(source, out);
+  return out;
+}
+
+function renderBody(source: string): { text: string; html: string } {
   try {
     const tokens = marked.lexer(source, { gfm: true, breaks: false });
     const raw = marked.parser(tokens, { gfm: true, breaks: false });
