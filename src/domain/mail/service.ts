@@ -30,6 +30,8 @@ export interface MailToQueue<K extends MailKind = MailKind> {
   data: MailDataByKind[K];
   eventId?: string | null;
   registrationId?: string | null;
+  /** The organiser's message this mail is one of (kind `message`). */
+  messageId?: string | null;
   /** An iCalendar file to attach (an invitation or its cancellation). */
   ics?: string | null;
   replyTo?: string | null;
@@ -46,6 +48,7 @@ export async function queueMails(tx: Db, mails: MailToQueue[]): Promise<number> 
       dedupeKey: m.dedupeKey,
       eventId: m.eventId ?? null,
       registrationId: m.registrationId ?? null,
+      messageId: m.messageId ?? null,
       toAddress: m.to,
       replyTo: m.replyTo ?? null,
       language: m.language,
@@ -93,7 +96,7 @@ export type RegistrationMailOptions = RegistrationMail & {
 type EventRow = typeof events.$inferSelect;
 type RegistrationRow = typeof registrations.$inferSelect;
 
-interface EventContext {
+export interface EventContext {
   event: EventRow;
   info: EventInfo;
   doc: EventDocument;
@@ -312,7 +315,7 @@ const contactPreference = { practical: 0, general: 1, content: 2 } as const;
 const contextCache = new Map<string, EventContext>();
 const CONTEXT_CACHE_MAX = 200;
 
-async function loadEventContext(tx: Db, eventId: string, baseUrl: string): Promise<EventContext> {
+export async function loadEventContext(tx: Db, eventId: string, baseUrl: string): Promise<EventContext> {
   // xmin, the transaction that wrote this version of the row, is in the key as well: an
   // edit whose mails were rendered (and kept here) and which then rolled back must not
   // lend its content to a retried edit that gets the same updated_at.

@@ -56,6 +56,8 @@ export const mailKinds = [
   'invite',
   /** A one-time link to set a new password for a staff account. */
   'password_reset',
+  /** A message an organiser wrote to a group of registrants (mail_messages). */
+  'message',
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 

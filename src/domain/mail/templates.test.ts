@@ -37,6 +37,7 @@ const dataFor: { [K in RegistrantMailKind]: MailDataByKind[K] } = {
   refused: { ...base, reason: 'De bijeenkomst is alleen voor gemeenten.' },
   cancelled: base,
   event_changed: { ...base, changes: ['dates', 'venue'] },
+  message: { ...base, choices: [], calendarAttached: false, subject: 'Praktische informatie: Dag van de Buurt', body: 'Neem **een pen** mee.' },
 };
 
 const registrantKinds = mailKinds.filter((k): k is RegistrantMailKind => k !== 'invite' && k !== 'password_reset');

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../../kernel/dates';
+import { messageBody } from './markdown';
 import type { MailKind, MailLanguage } from './table';
 
 /*
@@ -86,6 +87,7 @@ export interface MailDataByKind {
   event_changed: BaseMailData & { changes: EventChange[] };
   invite: InviteMailData;
   password_reset: PasswordResetMailData;
+  message: MessageMailData;
 }
 
 /** A link to set a new password for a staff account (not about an event either). */
@@ -94,6 +96,17 @@ export interface PasswordResetMailData {
   organiser: string;
   url: string;
   expiresAt: Date;
+}
+
+/**
+ * A message an organiser wrote (mail_messages): their subject and their Markdown text, in
+ * the one language they wrote it in, inside the frame of the registrant's language
+ * (greeting, personal link, contact, signature).
+ */
+export interface MessageMailData extends BaseMailData {
+  subject: string;
+  /** The organiser's Markdown; rendered safely (domain/mail/markdown.ts). */
+  body: string;
 }
 
 /** An invitation to a staff account: not about an event, so none of the registrant parts. */
@@ -133,6 +146,8 @@ type Block =
   | { kind: 'list'; items: Item[] }
   | { kind: 'action'; text: string; href: string }
   | { kind: 'lines'; lines: string[] }
+  /** An organiser's own text: already rendered (markdown.ts), safe HTML and its text. */
+  | { kind: 'markdown'; text: string; html: string }
   /** The check-in code: a QR image in HTML, the code in both. */
   | { kind: 'checkin'; code: string; lang: MailLanguage };
 
@@ -309,6 +324,10 @@ interface Template<K extends MailKind> {
 const nl = (lang: MailLanguage) => lang === 'nl';
 
 const templates: { [K in RegistrantMailKind]: Template<K> } = {
+  message: {
+    subject: (d) => d.subject,
+    body: (d, lang) => [{ kind: 'markdown', ...messageBody(d.body) }, { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl }],
+  },
   confirmation: {
     subject: (d, lang) => (nl(lang) ? `Aanmelding bevestigd: ${d.event.title}` : `Registration confirmed: ${d.event.title}`),
     body: (d, lang) => [
@@ -551,6 +570,8 @@ function toText(blocks: Block[], footer: string): string {
         return `${b.text}:\n${b.href}`;
       case 'lines':
         return b.lines.join('\n');
+      case 'markdown':
+        return b.text;
       case 'checkin':
         return checkinWords(b.code, b.lang).text;
     }
@@ -603,6 +624,8 @@ function toHtml(subject: string, blocks: Block[], footer: string, lang: MailLang
         }
         case 'lines':
           return `<p style="margin:24px 0 16px;">${b.lines.map(escapeHtml).join('<br>')}</p>`;
+        case 'markdown':
+          return b.html;
         case 'checkin': {
           const w = checkinWords(b.code, b.lang);
           const shown = `${b.code.slice(0, 5)}-${b.code.slice(5)}`;

@@ -323,6 +323,17 @@ export const EventOverviewPage: FC<{ account: SessionAccount; csrf: string; even
           </a>
         ) : null}
       </p>
+      {may(account.role, 'events.edit') ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/berichten`}>
+            Berichten aan deelnemers
+          </a>
+          {' · '}
+          <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/post`}>
+            Uitgaande post
+          </a>
+        </p>
+      ) : null}
     </ManageLayout>
   );
 };
@@ -418,6 +429,11 @@ export const TeamPage: FC<{
       <RoleSelect id="veld-role" name="role" selected={(ACCOUNT_ROLES as readonly string[]).includes(values.role ?? '') ? (values.role as AccountRole) : 'redacteur'} label="Rol" errors={errors} />
       <Submit>Uitnodiging versturen</Submit>
     </form>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href="/beheer/post">
+        Verstuurde uitnodigingen in de uitgaande post
+      </a>
+    </p>
   </ManageLayout>
 );
 

@@ -34,6 +34,7 @@ import { Choice, ErrorSummary, fieldOf, Fieldset, has, idOf, type FieldErrors, t
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
 import { AuditTable, NotesSection } from './audit';
+import { MAIL_KIND_LABELS } from '../../domain/mail/rules';
 
 /*
  * An event's registrations in the back office (redacteur and beheerder; balie: 403;
@@ -58,16 +59,6 @@ const statusLabel: Record<RegistrationStatus, string> = {
   expired: 'Aanbod verlopen',
 };
 const choiceLabel: Record<string, string> = { confirmed: 'plaats', pending: 'plaats (wacht op goedkeuring)', waitlisted: 'wachtlijst', refused: 'afgewezen', cancelled: 'geannuleerd' };
-const mailLabel: Record<string, string> = {
-  confirmation: 'Bevestiging',
-  waitlisted: 'Op de wachtlijst',
-  pending: 'Wacht op goedkeuring',
-  offer: 'Plaats aangeboden',
-  offer_expired: 'Aanbod verlopen',
-  refused: 'Afgewezen',
-  cancelled: 'Geannuleerd',
-  event_changed: 'Evenement gewijzigd',
-};
 const mailStatusLabel: Record<string, string> = { queued: 'in de wachtrij', sending: 'wordt verstuurd', sent: 'verstuurd', failed: 'mislukt' };
 const waitReasonLabel: Record<string, string> = {
   event_full: 'het evenement is vol',
@@ -628,7 +619,7 @@ export const RegistrationDetailPage: FC<{
                 {history.mails.map((m) => (
                   <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">
-                      {mailLabel[m.kind] ?? m.kind}
+                      {MAIL_KIND_LABELS[m.kind] ?? m.kind}
                     </th>
                     <Td>{when(m.createdAt)}</Td>
                     <Td>{mailStatusLabel[m.status] ?? m.status}</Td>

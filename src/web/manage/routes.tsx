@@ -43,6 +43,7 @@ import { registrationRoutes } from './registrations';
 import { checkinRoutes } from './checkin';
 import { passwordResetRoutes } from './password-reset';
 import { auditRoutes } from './audit';
+import { mailRoutes } from './mail';
 
 /*
  * The back office (/beheer): logging in and out, the account's events, the team, the own
@@ -107,6 +108,8 @@ export function manageRoutes() {
   app.route('/', passwordResetRoutes());
   // An event's audit log (logboek), in its own file.
   app.route('/', auditRoutes());
+  // Messages to participants and the outbox (mail.tsx).
+  app.route('/', mailRoutes());
 
   // ---------------------------------------------------------------------------------------
   // Logging in and out
