@@ -4,6 +4,7 @@ import {
   countDecision,
   decideChoiceChange,
   decideRegistration,
+  currentWaitReason,
   firstEligible,
   offerExpiry,
   organisationKey,
@@ -154,6 +155,18 @@ describe('firstEligible (who moves up from the waiting list)', () => {
     ['nobody when every waiting organisation is at its limit', counters({ holding: 50, limits: { perOrganisation: 1 }, organisations: { utrecht: { holding: 1, perDomain: {} }, zwolle: { holding: 1, perDomain: {} } } }), null],
   ])('chooses %s', (_name, c, expected) => {
     expect(firstEligible(c, waiting)?.id ?? null).toBe(expected);
+  });
+});
+
+describe('currentWaitReason (why someone waits now)', () => {
+  const entry = { id: 'w1', organisationKey: 'utrecht', domain: 'onderwijs' };
+  it.each([
+    ['the event, when the organisation has room', counters({ holding: 100, limits: { perOrganisation: 3 }, organisations: { utrecht: { holding: 2, perDomain: {} } } }), 'event_full'],
+    ['the organisation, while it has its maximum', counters({ holding: 100, limits: { perOrganisation: 3 }, organisations: { utrecht: { holding: 3, perDomain: {} } } }), 'organisation_full'],
+    ['the number of organisations, for one not yet in', counters({ holding: 10, limits: { maxOrganisations: 1 }, organisations: { zwolle: { holding: 1, perDomain: {} } } }), 'organisations_full'],
+    ['the domain, when the organisation has its share of it', counters({ holding: 10, limits: { domains: { options: ['onderwijs'], maxPerDomainPerOrganisation: 1 } }, organisations: { utrecht: { holding: 1, perDomain: { onderwijs: 1 } } } }), 'domain_full'],
+  ])('is %s', (_name, c, expected) => {
+    expect(currentWaitReason(c, entry)).toBe(expected);
   });
 });
 

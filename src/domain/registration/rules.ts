@@ -167,6 +167,15 @@ export interface WaitingEntry {
  * When a place at the event frees up: the first entry, in arrival order, that the rules
  * allow now (its organisation may still be at its limit). Null when none may move up.
  */
+/**
+ * Why a registration on the event's waiting list waits now: its organisation's limits, else
+ * the event's places. Reasons change as places free and fill, so they are recomputed when
+ * the list moves (service.ts `promoteWaiting`), not only kept from when one joined it.
+ */
+export function currentWaitReason(counters: EventCounters, entry: WaitingEntry): WaitReason {
+  return organisationBlock(counters.limits, counters.organisations, entry.organisationKey, entry.domain) ?? 'event_full';
+}
+
 export function firstEligible(counters: EventCounters, waiting: WaitingEntry[]): WaitingEntry | null {
   if (counters.capacity !== null && counters.holding >= counters.capacity) return null;
   return waiting.find((w) => organisationBlock(counters.limits, counters.organisations, w.organisationKey, w.domain) === null) ?? null;

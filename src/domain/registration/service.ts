@@ -18,6 +18,7 @@ import {
   countDecision,
   decideChoiceChange,
   decideRegistration,
+  currentWaitReason,
   firstEligible,
   handPromotionProblem,
   HOLDING,
@@ -575,17 +576,29 @@ export async function promoteWaiting(tx: Db, event: EventRow, now: Date, baseUrl
   if (event.status === 'cancelled') return promoted;
   const status = promotionStatus(event);
   const offerExpiresAt = status === 'offered' ? offerExpiry(now, event.offerHours!, event.startsAt) : null;
-  // Once the event has started, a freed place is no longer offered to anyone.
-  if (status === 'offered' && !offerExpiresAt) return promoted;
-  for (let guard = 0; guard < 10_000; guard++) {
+  const waitingList = async () => {
     const counters = await loadCounters(tx, event);
     const waiting = await tx
-      .select({ id: registrations.id, organisationKey: registrations.organisationKey, domain: registrations.domain })
+      .select({ id: registrations.id, organisationKey: registrations.organisationKey, domain: registrations.domain, waitReason: registrations.waitReason })
       .from(registrations)
       .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted')))
       .orderBy(asc(registrations.arrival));
+    return { counters, waiting };
+  };
+  // Once the event has started, a freed place is no longer offered to anyone.
+  if (status === 'offered' && !offerExpiresAt) {
+    const { counters, waiting } = await waitingList();
+    await refreshWaitReasons(tx, counters, waiting, now);
+    return promoted;
+  }
+  for (let guard = 0; guard < 10_000; guard++) {
+    const { counters, waiting } = await waitingList();
     const next = firstEligible(counters, waiting);
-    if (!next) break;
+    if (!next) {
+      // Those left waiting may wait for another reason now (their organisation has room, the event not).
+      await refreshWaitReasons(tx, counters, waiting, now);
+      break;
+    }
     await tx.update(registrations).set({ status, waitReason: null, offerExpiresAt, updatedAt: now }).where(eq(registrations.id, next.id));
     // Its workshop choices stay on their workshops' waiting lists; the step below gives
     // free seats in arrival order, so someone who registered earlier is served first.
@@ -601,6 +614,19 @@ export async function promoteWaiting(tx: Db, event: EventRow, now: Date, baseUrl
         : { kind: status === 'pending' ? 'pending' : 'confirmation', registrationId: id, now, baseUrl },
     );
   return promoted;
+}
+
+/** Store why each waiting registration waits now, where that changed (shown to them and the organiser). */
+async function refreshWaitReasons(
+  tx: Db,
+  counters: Counters,
+  waiting: { id: string; organisationKey: string | null; domain: string | null; waitReason: string | null }[],
+  now: Date,
+): Promise<void> {
+  for (const w of waiting) {
+    const reason = currentWaitReason(counters, w);
+    if (reason !== w.waitReason) await tx.update(registrations).set({ waitReason: reason, updatedAt: now }).where(eq(registrations.id, w.id));
+  }
 }
 
 /** Give free workshop seats to the first waiting choices of people who hold an event place. */
