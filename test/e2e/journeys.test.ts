@@ -431,6 +431,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       const zwolleRow = page.locator('table', { hasText: 'Per organisatie' }).locator('tr', { hasText: 'Gemeente Zwolle' });
       await expect(zwolleRow.textContent()).resolves.toMatch(/Gemeente Zwolle\s*3 van 3 \(vol\)\s*1/);
       await expect(main(page)).resolves.toContain('Wachtlijst: 1');
+      await expect(main(page)).resolves.toContain('Organisaties met een plaats: 1 van ten hoogste 20.');
       await expectAccessible(page, { withoutScripts: true });
       await shot(page, 'aanmeldingen-leergang');
 

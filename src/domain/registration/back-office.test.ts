@@ -99,6 +99,25 @@ describe('the table: query, selection, counts', () => {
       { key: 'delft', name: 'Delft', holding: 0, waiting: 1, limit: 3 },
     ]);
   });
+
+  it('counts the organisations with a place against the most allowed, and places per policy domain', () => {
+    const doc = eventDocument();
+    const counts = registrationCounts(
+      {
+        programme: doc.programme!.map((p) => ({ ...p, kind: p.kind ?? 'session' })) as never,
+        workshops: doc.workshops as never,
+        registration: { organisationLimits: { maxOrganisations: 20, domains: { options: ['onderwijs', 'wonen'] } } } as never,
+      },
+      rows,
+    );
+    expect(counts.organisations).toEqual({ holding: 1, limit: 20 }); // Utrecht holds two; Delft only waits
+    expect(counts.perDomain).toEqual([
+      { domain: 'onderwijs', holding: 0, waiting: 0 },
+      { domain: 'wonen', holding: 1, waiting: 0 },
+    ]);
+    // Without domains asked for, no spread is counted.
+    expect(registrationCounts({ programme: [], workshops: [], registration: { organisationLimits: {} } } as never, rows).perDomain).toEqual([]);
+  });
 });
 
 function registered(r: RegisterResult) {

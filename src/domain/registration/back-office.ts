@@ -108,6 +108,10 @@ export interface RegistrationCounts {
   perWorkshop: { roundKey: string; workshopKey: string; title: string; seated: number; waiting: number; capacity: number | null }[];
   /** Per organisation (by its key): places held, of the limit per organisation (if any). */
   perOrganisation: { key: string; name: string; holding: number; waiting: number; limit: number | null }[];
+  /** Organisations with at least one place held, of the most allowed ("1 van 20 gemeenten"). */
+  organisations: { holding: number; limit: number | null };
+  /** Per policy domain (when the event asks for one): places held and waiting, for the spread. */
+  perDomain: { domain: string; holding: number; waiting: number }[];
 }
 
 /** The counts above the table, over all of an event's registrations. */
@@ -141,7 +145,15 @@ export function registrationCounts(doc: Pick<EventDocument, 'programme' | 'works
     orgs.set(key, o);
   }
   const perOrganisation = [...orgs.values()].sort((a, b) => b.holding - a.holding || a.name.localeCompare(b.name, 'nl'));
-  return { perStatus, perWorkshop, perOrganisation };
+  const limits = doc.registration.organisationLimits;
+  const organisations = { holding: perOrganisation.filter((o) => o.holding > 0).length, limit: limits.maxOrganisations ?? null };
+  // The domains in the order the event offers them, then any others a registration still carries.
+  const domains = [...new Set([...(limits.domains?.options ?? []), ...(limits.domains ? rows.flatMap((r) => (r.domain ? [r.domain] : [])) : [])])];
+  const perDomain = domains.map((domain) => {
+    const mine = rows.filter((r) => r.domain === domain);
+    return { domain, holding: mine.filter(holds).length, waiting: mine.filter((r) => r.status === 'waitlisted').length };
+  });
+  return { perStatus, perWorkshop, perOrganisation, organisations, perDomain };
 }
 
 /** The event document and its registrations for the table, loaded once (as the exports do). */

@@ -238,6 +238,37 @@ const CountsSection: FC<{ event: AccountEvent; doc: EventDocument; counts: Regis
         </table>
       </div>
     ) : null}
+    {counts.organisations.limit !== null ? (
+      <p class="utrecht-paragraph">
+        Organisaties met een plaats: {counts.organisations.holding} van ten hoogste {counts.organisations.limit}
+        {counts.organisations.holding >= counts.organisations.limit ? ' (vol: een nieuwe organisatie komt op de wachtlijst)' : ''}.
+      </p>
+    ) : null}
+    {counts.perDomain.length ? (
+      <div class="utrecht-table-container">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">Per beleidsdomein</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <Th>Beleidsdomein</Th>
+              <Th>Plaatsen</Th>
+              <Th>Wachtlijst</Th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {counts.perDomain.map((d) => (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  {d.domain}
+                </th>
+                <Td>{d.holding}</Td>
+                <Td>{d.waiting}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    ) : null}
   </section>
 );
 
