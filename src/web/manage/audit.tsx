@@ -11,6 +11,7 @@ import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 import { FormField, type FieldErrors } from '../components/form-field';
 import { csrfToken } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage } from './pages';
+import { Td, Th } from '../components/table';
 
 /*
  * The audit log (logboek) of an event in the back office, and the two parts of a
@@ -114,12 +115,6 @@ const Details: FC<{ entry: AuditEntryView }> = ({ entry }) => {
   );
 };
 
-const Th: FC<{ children: Child }> = ({ children }) => (
-  <th class="utrecht-table__header-cell" scope="col">
-    {children}
-  </th>
-);
-const Td: FC<{ children?: Child }> = ({ children }) => <td class="utrecht-table__cell">{children}</td>;
 
 /** The entries as a table: when, who, what, details. With `slug`, a registration's summary links to its page. */
 export const AuditTable: FC<{ entries: AuditEntryView[]; caption: string; slug?: string }> = ({ entries, caption, slug }) => (

@@ -33,6 +33,7 @@ import { renderMarkdown } from '../components/markdown';
 import { Choice, ErrorSummary, Fieldset } from '../public/register-page';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
+import { Td, Th } from '../components/table';
 
 /*
  * Mail in the back office (redacteur and beheerder: `events.edit`; balie: 403; another
@@ -53,12 +54,6 @@ const when = (d: Date) => `${formatDateNl(d)} ${formatTimeNl(d)}`;
 const eventBase = (slug: string) => `/beheer/evenementen/${encodeURIComponent(slug)}`;
 
 const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
-const Th: FC<{ children: Child }> = ({ children }) => (
-  <th class="utrecht-table__header-cell" scope="col">
-    {children}
-  </th>
-);
-const Td: FC<{ children?: Child }> = ({ children }) => <td class="utrecht-table__cell">{children}</td>;
 const DataRow: FC<{ k: string; children: Child }> = ({ k, children }) => (
   <div class="utrecht-data-list__item">
     <dt class="utrecht-data-list__item-key">{k}</dt>

@@ -35,6 +35,7 @@ import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
 import { AuditTable, NotesSection } from './audit';
 import { MAIL_KIND_LABELS } from '../../domain/mail/rules';
+import { Td, Th } from '../components/table';
 
 /*
  * An event's registrations in the back office (redacteur and beheerder; balie: 403;
@@ -132,12 +133,6 @@ const Text: FC<{ name: string; label: string; value: string; errors?: FieldError
   </FormField>
 );
 
-const Th: FC<{ children: Child }> = ({ children }) => (
-  <th class="utrecht-table__header-cell" scope="col">
-    {children}
-  </th>
-);
-const Td: FC<{ children?: Child }> = ({ children }) => <td class="utrecht-table__cell">{children}</td>;
 
 const rounds = (doc: EventDocument) => doc.programme.filter((p) => p.kind === 'round');
 const workshopTitle = (doc: EventDocument, key: string) => doc.workshops.find((w) => w.key === key)?.title ?? key;
