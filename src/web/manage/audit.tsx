@@ -11,7 +11,7 @@ import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 import { FormField, type FieldErrors } from '../components/form-field';
 import { csrfToken } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage } from './pages';
-import { Td, Th } from '../components/table';
+import { Td, Th } from '../components/table-cells';
 
 /*
  * The audit log (logboek) of an event in the back office, and the two parts of a

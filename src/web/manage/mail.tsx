@@ -33,7 +33,7 @@ import { renderMarkdown } from '../components/markdown';
 import { Choice, ErrorSummary, Fieldset } from '../public/register-page';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
-import { Td, Th } from '../components/table';
+import { Td, Th } from '../components/table-cells';
 
 /*
  * Mail in the back office (redacteur and beheerder: `events.edit`; balie: 403; another

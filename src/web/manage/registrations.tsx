@@ -35,7 +35,7 @@ import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
 import { AuditTable, NotesSection } from './audit';
 import { MAIL_KIND_LABELS } from '../../domain/mail/rules';
-import { Td, Th } from '../components/table';
+import { Td, Th } from '../components/table-cells';
 
 /*
  * An event's registrations in the back office (redacteur and beheerder; balie: 403;
