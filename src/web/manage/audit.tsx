@@ -1,5 +1,5 @@
-import { Hono, type Context } from 'hono';
-import type { Child, FC } from 'hono/jsx';
+import { Hono } from 'hono';
+import type { FC } from 'hono/jsx';
 import type { AppEnv } from '../../app';
 import { getOrganiserEvent, type AccountEvent } from '../../domain/accounts/overview';
 import { may } from '../../domain/accounts/rules';
@@ -7,11 +7,11 @@ import type { SessionAccount } from '../../domain/accounts/service';
 import { AREA_LABELS, AUDIT_AREAS, parseArea, PART_LABELS, type AuditArea, type EventPart } from '../../domain/audit/rules';
 import { listEventAudit, type AuditEntryView } from '../../domain/audit/service';
 import { NOTE_MAX, type NoteView } from '../../domain/registration/notes';
-import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 import { FormField, type FieldErrors } from '../components/form-field';
 import { csrfToken } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage } from './pages';
 import { Td, Th } from '../components/table-cells';
+import { Csrf, me, when } from './common';
 
 /*
  * The audit log (logboek) of an event in the back office, and the two parts of a
@@ -21,9 +21,7 @@ import { Td, Th } from '../components/table-cells';
  * 403, another organiser's event 404 (looked up through the account's organiser first).
  */
 
-const me = (c: Context<AppEnv>): SessionAccount => c.var.account!;
 
-const when = (d: Date) => `${formatDateNl(d)} ${formatTimeNl(d)}`;
 const Time: FC<{ at: Date }> = ({ at }) => <time datetime={at.toISOString()}>{when(at)}</time>;
 
 const statusWords: Record<string, string> = {
@@ -229,7 +227,6 @@ export const AuditLogPage: FC<{
   );
 };
 
-const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 
 /** A registration's notes: staff only (this page), never on the personal page, in exports or mails. */
 export const NotesSection: FC<{ account: SessionAccount; csrf: string; action: string; notes: NoteView[]; value: string; errors: FieldErrors }> = ({

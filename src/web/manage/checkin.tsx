@@ -9,6 +9,7 @@ import { checkIn, findByCode, openDesk, searchPeople, undoCheckIn, type Desk, ty
 import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
+import { STATUS_LABELS, me } from './common';
 
 /*
  * The check-in desk (balie) of an event: /beheer/evenementen/{slug}/balie. Every role may
@@ -19,7 +20,6 @@ import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './
  * read on every page load. See docs/decisions/015-check-in.md.
  */
 
-const me = (c: Context<AppEnv>): SessionAccount => c.var.account!;
 
 interface DeskView {
   desk: Desk;
@@ -140,15 +140,6 @@ export function checkinRoutes() {
 
 const meetingLabel = (m: DeskMeeting) => `${m.title ? `${m.title}, ` : ''}${formatDateNl(m.startsAt)} ${formatTimeNl(m.startsAt)} uur`;
 
-const statusLabel: Record<DeskPerson['status'], string> = {
-  confirmed: 'Bevestigd',
-  waitlisted: 'Wachtlijst',
-  pending: 'Wacht op goedkeuring',
-  offered: 'Plaats aangeboden',
-  refused: 'Afgewezen',
-  cancelled: 'Geannuleerd',
-  expired: 'Aanbod verlopen',
-};
 
 const Hidden: FC<{ csrf: string; meeting: string; query: string }> = ({ csrf, meeting, query }) => (
   <>
@@ -253,7 +244,7 @@ export const DeskPage: FC<{ account: SessionAccount; csrf: string; base: string 
                     <p class="utrecht-paragraph">
                       {[p.organisation, p.email].filter(Boolean).join(' · ')}
                       <br />
-                      Code {formatCode(p.code)} · {statusLabel[p.status]}
+                      Code {formatCode(p.code)} · {STATUS_LABELS[p.status]}
                     </p>
                     {p.checkedInAt ? (
                       <form method="post" action={`${base}/ongedaan`}>

@@ -6,9 +6,10 @@ import type { EventDocument } from '../../domain/events/document';
 import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 import { describedByOf, FieldHelp, FormField } from '../components/form-field';
 import { renderMarkdown } from '../components/markdown';
-import { EDITOR_PARTS, PART_LISTS, PART_TITLES, rowIndices, YES, type EditorPart, type Values } from './editor-form';
+import { EDITOR_PARTS, PART_TITLES, rowIndices, YES, type EditorPart, type Values } from './editor-form';
 import { ManageLayout, type FieldErrors, type Notice } from './pages';
 import { AttachmentFileField, FILE_PARTS, SpeakerPhotoField } from './editor-files';
+import { Csrf } from './common';
 
 /*
  * The event editor's pages (/beheer/evenementen/{slug}/bewerken/…): one form per part of
@@ -24,7 +25,6 @@ export interface LooseProblem {
   message: string;
 }
 
-const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 const idOf = (name: string) => `veld-${name}`;
 
 

@@ -3,7 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../app';
 import { getOrganiserEvent, type AccountEvent } from '../../domain/accounts/overview';
 import { may } from '../../domain/accounts/rules';
-import type { SessionAccount } from '../../domain/accounts/service';
 import { accountActor } from '../../domain/audit/service';
 import type { EventDocument } from '../../domain/events/document';
 import { createEvent, getEventDocument, getEventView, replaceEvent } from '../../domain/events/service';
@@ -32,6 +31,7 @@ import { ForbiddenPage, ManageNotFoundPage, type FieldErrors, type Notice } from
 import { fileFieldOf, MAX_FORM_BYTES, prepareUploads, withStaffUrls } from './editor-files';
 import { humanSize } from '../../domain/files/rules';
 import type { Db } from '../../db/client';
+import { me } from './common';
 
 /*
  * The event editor in the back office. Each part of the event document has its own page
@@ -53,7 +53,6 @@ const flashes: Record<string, Notice> = {
 };
 const flash = (c: Context<AppEnv>) => flashes[c.req.query('melding') ?? ''];
 
-const me = (c: Context<AppEnv>): SessionAccount => c.var.account!;
 
 /** The form as field values; a field sent more than once (checkboxes) is joined by newlines. */
 async function formValues(c: Context<AppEnv>): Promise<{ values: Values; action: string; notify: boolean; version: string | undefined; files: Record<string, File> }> {

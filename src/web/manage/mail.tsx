@@ -27,13 +27,13 @@ import {
   type OutboxFilter,
 } from '../../domain/mail/rules';
 import { loadRegistrationTable, type ListRow } from '../../domain/registration/back-office';
-import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 import { FormField, type FieldErrors } from '../components/form-field';
 import { renderMarkdown } from '../components/markdown';
 import { Choice, ErrorSummary, Fieldset } from '../public/register-page';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
 import { Td, Th } from '../components/table-cells';
+import { Csrf, DataRow, me, when } from './common';
 
 /*
  * Mail in the back office (redacteur and beheerder: `events.edit`; balie: 403; another
@@ -49,17 +49,8 @@ import { Td, Th } from '../components/table-cells';
  * Without SMTP_URL these pages are where mail is read (the worker keeps .eml files).
  */
 
-const me = (c: Context<AppEnv>): SessionAccount => c.var.account!;
-const when = (d: Date) => `${formatDateNl(d)} ${formatTimeNl(d)}`;
 const eventBase = (slug: string) => `/beheer/evenementen/${encodeURIComponent(slug)}`;
 
-const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
-const DataRow: FC<{ k: string; children: Child }> = ({ k, children }) => (
-  <div class="utrecht-data-list__item">
-    <dt class="utrecht-data-list__item-key">{k}</dt>
-    <dd class="utrecht-data-list__item-value">{children}</dd>
-  </div>
-);
 
 /** Without SMTP_URL: mail is not sent but kept, and read here. */
 const LocalMailNote: FC<{ smtp: boolean }> = ({ smtp }) =>

@@ -6,6 +6,7 @@ import type { ApiTokenInfo } from '../../domain/organisers/service';
 import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 import { FormField, type FieldErrors } from '../components/form-field';
 import { Layout } from '../components/layout';
+import { Csrf } from './common';
 
 /*
  * The back office's pages (/beheer), in Utrecht markup: every problem next to its field
@@ -27,7 +28,6 @@ const NoticeBox: FC<{ notice?: Notice | undefined }> = ({ notice }) =>
     </div>
   ) : null;
 
-const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 
 /** The frame: the site layout with the back office's own menu and the logout button. */
 export const ManageLayout: FC<{ title: string; account?: SessionAccount | undefined; csrf?: string; notice?: Notice | undefined; children?: Child }> = ({

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import type { Child, FC } from 'hono/jsx';
+import type { FC } from 'hono/jsx';
 import type { AppEnv } from '../../app';
 import { getOrganiserEvent, type AccountEvent } from '../../domain/accounts/overview';
 import { may } from '../../domain/accounts/rules';
@@ -21,12 +21,11 @@ import {
   type ListRow,
   type RegistrationCounts,
   type RegistrationHistory,
-  type RegistrationStatus,
 } from '../../domain/registration/back-office';
 import { organisationKinds } from '../../domain/registration/input';
 import { organisationKey } from '../../domain/registration/rules';
 import { approveRegistration, cancelByOrganiser, moveWorkshops, promoteByHand, refuseRegistration, register } from '../../domain/registration/service';
-import { formatDateNl, formatTimeNl, isoDateLocal } from '../../kernel/dates';
+import { isoDateLocal } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
 import { inputOf } from '../public/register-routes';
 import { FormField } from '../components/form-field';
@@ -36,6 +35,7 @@ import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './
 import { AuditTable, NotesSection } from './audit';
 import { MAIL_KIND_LABELS } from '../../domain/mail/rules';
 import { Td, Th } from '../components/table-cells';
+import { Csrf, DataRow, STATUS_LABELS, me, when } from './common';
 
 /*
  * An event's registrations in the back office (redacteur and beheerder; balie: 403;
@@ -47,18 +47,8 @@ import { Td, Th } from '../components/table-cells';
  * forms (CSRF) to change, and back to the page with a message (POST-redirect-GET).
  */
 
-const me = (c: Context<AppEnv>): SessionAccount => c.var.account!;
 const base = (slug: string) => `/beheer/evenementen/${slug}/aanmeldingen`;
 
-const statusLabel: Record<RegistrationStatus, string> = {
-  confirmed: 'Bevestigd',
-  waitlisted: 'Wachtlijst',
-  pending: 'Wacht op goedkeuring',
-  offered: 'Plaats aangeboden',
-  refused: 'Afgewezen',
-  cancelled: 'Geannuleerd',
-  expired: 'Aanbod verlopen',
-};
 const choiceLabel: Record<string, string> = { confirmed: 'plaats', pending: 'plaats (wacht op goedkeuring)', waitlisted: 'wachtlijst', refused: 'afgewezen', cancelled: 'geannuleerd' };
 const mailStatusLabel: Record<string, string> = { queued: 'in de wachtrij', sending: 'wordt verstuurd', sent: 'verstuurd', failed: 'mislukt' };
 const waitReasonLabel: Record<string, string> = {
@@ -79,16 +69,8 @@ const flashes: Record<string, string> = {
   'notitie-toegevoegd': 'De notitie is toegevoegd.',
   'notitie-verwijderd': 'De notitie is verwijderd.',
 };
-const when = (d: Date) => `${formatDateNl(d)} ${formatTimeNl(d)}`;
 
-const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 
-const DataRow: FC<{ k: string; children: Child }> = ({ k, children }) => (
-  <div class="utrecht-data-list__item">
-    <dt class="utrecht-data-list__item-key">{k}</dt>
-    <dd class="utrecht-data-list__item-value">{children}</dd>
-  </div>
-);
 
 const Select: FC<{ name: string; label: string; value: string; options: [string, string][]; errors?: FieldErrors; description?: string }> = ({ name, label, value, options, errors = {}, description }) => (
   <FormField field={name} label={label} errors={errors} description={description} kind="select">
@@ -165,7 +147,7 @@ const CountsSection: FC<{ event: AccountEvent; doc: EventDocument; counts: Regis
     <ul class="utrecht-unordered-list">
       {REGISTRATION_STATUSES.map((s) => (
         <li class="utrecht-unordered-list__item">
-          {statusLabel[s]}: {counts.perStatus[s]}
+          {STATUS_LABELS[s]}: {counts.perStatus[s]}
         </li>
       ))}
     </ul>
@@ -336,7 +318,7 @@ export const RegistrationTablePage: FC<{
         </h2>
         <form method="get" action={base(slug)} class="bijeen-form" role="search" aria-labelledby="zoeken-kop">
           <Text name="q" label="Zoek op naam, e-mailadres of organisatie" value={query.q} type="search" />
-          <Select name="status" label="Status" value={query.status} options={[['', 'Alle'], ...REGISTRATION_STATUSES.map((s): [string, string] => [s, statusLabel[s]])]} />
+          <Select name="status" label="Status" value={query.status} options={[['', 'Alle'], ...REGISTRATION_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]])]} />
           {doc.workshops.length ? (
             <Select name="deelsessie" label="Deelsessie" value={query.workshop} options={[['', 'Alle'], ...doc.workshops.map((w): [string, string] => [w.key, w.title])]} />
           ) : null}
@@ -416,7 +398,7 @@ export const RegistrationTablePage: FC<{
                     <Td>{r.email}</Td>
                     <Td>{r.organisationName ?? ''}</Td>
                     <Td>
-                      {statusLabel[r.status]}
+                      {STATUS_LABELS[r.status]}
                       {r.position ? ` (${r.position})` : ''}
                     </Td>
                     <Td>
@@ -491,7 +473,7 @@ export const RegistrationDetailPage: FC<{
       <ErrorSummary errors={errors} />
       <dl class="utrecht-data-list utrecht-data-list--rows">
         <DataRow k="Status">
-          {statusLabel[r.status]}
+          {STATUS_LABELS[r.status]}
           {row?.position ? `, nummer ${row.position} op de wachtlijst` : ''}
           {r.status === 'waitlisted' && r.waitReason ? ` (${waitReasonLabel[r.waitReason] ?? r.waitReason})` : ''}
           {r.status === 'offered' && r.offerExpiresAt ? `, tot ${when(r.offerExpiresAt)}` : ''}

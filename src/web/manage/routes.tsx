@@ -16,7 +16,6 @@ import {
   login,
   removeAccount,
   revokeInvitation,
-  type SessionAccount,
 } from '../../domain/accounts/service';
 import type { FieldProblem } from '../../kernel/errors';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../domain/organisers/service';
@@ -44,6 +43,7 @@ import { checkinRoutes } from './checkin';
 import { passwordResetRoutes } from './password-reset';
 import { auditRoutes } from './audit';
 import { mailRoutes } from './mail';
+import { me } from './common';
 
 /*
  * The back office (/beheer): logging in and out, the account's events, the team, the own
@@ -86,7 +86,6 @@ const errorsOf = (problems: FieldProblem[]): FieldErrors => {
   return errors;
 };
 
-const me = (c: Context<AppEnv>): SessionAccount => c.var.account!;
 
 /** A page only some roles may use: others get a 403 page that says why. */
 const need =
