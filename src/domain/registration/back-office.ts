@@ -165,7 +165,7 @@ export async function loadRegistrationTable(db: Db, slug: string): Promise<{ doc
 export interface RegistrationHistory {
   registration: typeof registrations.$inferSelect;
   /** The mails queued for this registration, oldest first. */
-  mails: { kind: string; status: string; subject: string; createdAt: Date; sentAt: Date | null }[];
+  mails: { id: string; kind: string; status: string; subject: string; createdAt: Date; sentAt: Date | null }[];
 }
 
 /** One registration of an event with its answers and history; null when the event has no such registration. */
@@ -178,7 +178,7 @@ export async function registrationHistory(db: Db, eventId: string, registrationI
     .limit(1);
   if (!registration) return null;
   const mails = await db
-    .select({ kind: mailOutbox.kind, status: mailOutbox.status, subject: mailOutbox.subject, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt })
+    .select({ id: mailOutbox.id, kind: mailOutbox.kind, status: mailOutbox.status, subject: mailOutbox.subject, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt })
     .from(mailOutbox)
     .where(eq(mailOutbox.registrationId, registration.id))
     .orderBy(asc(mailOutbox.createdAt));

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { createAccount, createSession } from '../../domain/accounts/service';
@@ -137,6 +137,10 @@ describe('registrations in the back office', () => {
     expect(page).toContain('De aanmelding is afgewezen');
     expect(page).toContain('De zaal is te klein.');
     expect(page).toContain('E-mails aan deze deelnemer');
+    // Each mail links to its page in the event's outbox, with the outbox's words for its state.
+    const [refusedMail] = await database.db.select({ id: mailOutbox.id }).from(mailOutbox).where(and(eq(mailOutbox.registrationId, ids['afwijzen-redacteur']!), eq(mailOutbox.kind, 'refused')));
+    expect(page).toMatch(new RegExp(`href="/beheer/evenementen/[^/"]+/post/${refusedMail!.id}"[^>]*>\\s*Afgewezen`));
+    expect(page).toMatch(/<td class="utrecht-table__cell">(Wacht|Verzonden)<\/td>/);
     // Balie's attempts changed nothing.
     expect((await kinds(ids['goedkeuren-balie']!)).map((m) => m.kind)).toEqual(['pending']);
   });

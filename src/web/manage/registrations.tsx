@@ -33,7 +33,7 @@ import { Choice, ErrorSummary, fieldOf, Fieldset, has, idOf, type FieldErrors, t
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
 import { AuditTable, NotesSection } from './audit';
-import { MAIL_KIND_LABELS } from '../../domain/mail/rules';
+import { DELIVERY_LABELS, deliveryOf, MAIL_KIND_LABELS } from '../../domain/mail/rules';
 import { Td, Th } from '../components/table-cells';
 import { Csrf, DataRow, STATUS_LABELS, me, when } from './common';
 
@@ -50,7 +50,6 @@ import { Csrf, DataRow, STATUS_LABELS, me, when } from './common';
 const base = (slug: string) => `/beheer/evenementen/${slug}/aanmeldingen`;
 
 const choiceLabel: Record<string, string> = { confirmed: 'plaats', pending: 'plaats (wacht op goedkeuring)', waitlisted: 'wachtlijst', refused: 'afgewezen', cancelled: 'geannuleerd' };
-const mailStatusLabel: Record<string, string> = { queued: 'in de wachtrij', sending: 'wordt verstuurd', sent: 'verstuurd', failed: 'mislukt' };
 const waitReasonLabel: Record<string, string> = {
   event_full: 'het evenement is vol',
   organisation_full: 'de organisatie heeft het maximum aantal plaatsen',
@@ -627,10 +626,13 @@ export const RegistrationDetailPage: FC<{
                 {history.mails.map((m) => (
                   <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">
-                      {MAIL_KIND_LABELS[m.kind] ?? m.kind}
+                      {/* The mail itself (text, HTML, last error) is on the event's outbox page. */}
+                      <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/post/${m.id}`}>
+                        {MAIL_KIND_LABELS[m.kind] ?? m.kind}
+                      </a>
                     </th>
                     <Td>{when(m.createdAt)}</Td>
-                    <Td>{mailStatusLabel[m.status] ?? m.status}</Td>
+                    <Td>{DELIVERY_LABELS[deliveryOf(m.status)]}</Td>
                     <Td>{m.sentAt ? when(m.sentAt) : '—'}</Td>
                   </tr>
                 ))}
