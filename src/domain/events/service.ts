@@ -11,7 +11,7 @@ import { notifyEventChanged } from './changes';
 import { lockEvent, promoteWaiting } from '../registration/service';
 import { activeChoiceRefs, findEventRowBySlug, listEventRows, loadEventRows, loadTakenSeats, type EventRows } from './data';
 import { eventChanges } from './diff';
-import { attachmentsOf, photoOf, resolveFileLinks, writeFileLinks } from '../files/service';
+import { attachmentsOf, photoOf, resolveFileLinks, writeFileLinks, type FileLinks } from '../files/service';
 import { EventDocumentSchema, problemsOf, type EventDocument } from './document';
 import { isFull, isPublished, nextVersion, organiserLinkProblems, placesLeft, registrationState, type RegistrationState } from './rules';
 import {
@@ -144,7 +144,7 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
       { path: 'slug', message: `Verwacht "${slug}".` },
     ]);
   const now = opts.now ?? new Date();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await opts.before?.(tx);
     const existing = await findEventRowBySlug(tx, slug);
     if (!existing) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
@@ -167,7 +167,7 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
       .set({ ...eventColumns(doc), updatedAt: nextVersion(existing.updatedAt, now) })
       .where(eq(events.id, existing.id));
     await writeChildren(tx, existing.id, doc, opts.actingOrganiserId);
-    await linkFiles(tx, existing.id, doc);
+    await linkFiles(tx, existing.id, doc, existing.fileLinks);
     // After the write and its new updated_at: the mails read the event as it is now, and
     // their dedupe key and invitation SEQUENCE come from that new version. Before anyone
     // moves up below: those at the time of the edit hear of it, and whoever then moves up
@@ -178,8 +178,10 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
     // but nobody moves up into an event that will not take place.
     const [updated] = await tx.select().from(events).where(eq(events.id, existing.id));
     const promoted = doc.status !== 'cancelled' ? await promoteWaiting(tx, updated!, now, opts.baseUrl) : [];
+    // The event as it is now stored: compared with before for the log, and what the save returns.
+    const after = documentOf(await loadEventRows(tx, updated!, { inTransaction: true }), { includePrivate: true });
     // One entry for the edit, naming the parts that changed; none when nothing did.
-    const edit = eventEdit(stored, documentOf(await loadEventRows(tx, updated!, { inTransaction: true }), { includePrivate: true }));
+    const edit = eventEdit(stored, after);
     const entry = editEntry(edit);
     if (entry)
       await recordEventAudit(
@@ -201,13 +203,13 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
         now,
       );
     await notifyEventChanged(tx, existing.id);
+    return after;
   });
-  return (await getEventDocument(db, slug, { includePrivate: true }))!;
 }
 
 /** The files the document names: checked (after the organisers are linked) and kept with the event. */
-async function linkFiles(tx: Db, eventId: string, doc: EventDocument): Promise<void> {
-  await writeFileLinks(tx, eventId, await resolveFileLinks(tx, eventId, doc));
+async function linkFiles(tx: Db, eventId: string, doc: EventDocument, known?: FileLinks): Promise<void> {
+  await writeFileLinks(tx, eventId, await resolveFileLinks(tx, eventId, doc, known));
 }
 
 export async function organises(db: Db, eventId: string, organiserId: string): Promise<boolean> {

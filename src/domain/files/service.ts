@@ -155,7 +155,7 @@ export function attachmentsOf(links: FileLinks): ReportAttachment[] {
  * must exist, belong to one of the event's organisers (as linked in this transaction) and
  * have the purpose of its place; each problem names its field.
  */
-export async function resolveFileLinks(tx: Db, eventId: string, doc: EventDocument): Promise<FileLinks> {
+export async function resolveFileLinks(tx: Db, eventId: string, doc: EventDocument, known: FileLinks = EMPTY): Promise<FileLinks> {
   const photos = doc.speakers.flatMap((s, i) => (s.photo ? [{ i, speaker: s.key, fileId: s.photo.fileId }] : []));
   const attachments = (doc.report?.attachments ?? []).map((a, i) => ({ i, title: a.title, fileId: a.fileId }));
   if (photos.length === 0 && attachments.length === 0) return EMPTY;
@@ -182,9 +182,11 @@ export async function resolveFileLinks(tx: Db, eventId: string, doc: EventDocume
   for (const p of photos) {
     const f = usable(p.fileId, 'speaker_photo', `speakers.${p.i}.photo.fileId`);
     if (!f) continue;
-    // One query at a time: a transaction is one connection.
-    const head = await fileHead(tx, f.id);
-    const size = head ? pixelSize(head) : null;
+    // A file never changes, so a photo the event already shows keeps its known pixel size;
+    // only a new one is read (its first bytes), one query at a time: a transaction is one connection.
+    const linked = known.speakerPhotos.find((l) => l.fileId === f.id && l.width !== undefined);
+    const head = linked ? null : await fileHead(tx, f.id);
+    const size = linked ? { width: linked.width!, height: linked.height! } : head ? pixelSize(head) : null;
     links.speakerPhotos.push({ speaker: p.speaker, fileId: f.id, filename: f.filename, contentType: f.contentType, sizeBytes: f.sizeBytes, ...(size ?? {}) });
   }
   for (const a of attachments) {
