@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateNl, formatTimeRangeNl, isoLocal } from './dates';
 import { formatEuro, inclVatCents, vatCents } from './money';
-import { normalisePostcode, slugify } from './text';
+import { escapeHtml, normalisePostcode, slugify } from './text';
 
 describe('money', () => {
   it.each([
@@ -47,5 +47,9 @@ describe('text', () => {
   it('makes URL slugs from Dutch titles', () => {
     expect(slugify('Werkplaats ‘Werken aan wijkontwikkeling’ – Doorn')).toBe('werkplaats-werken-aan-wijkontwikkeling-doorn');
     expect(slugify('Coöperatie & Café')).toBe('cooperatie-cafe');
+  });
+  it('escapes the five characters that matter in HTML text and quoted attributes', () => {
+    expect(escapeHtml(`<a href="x" title='y'>Tom & Jerry</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;');
+    expect(escapeHtml('Coöperatie')).toBe('Coöperatie');
   });
 });

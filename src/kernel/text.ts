@@ -27,3 +27,8 @@ export function normalisePostcode(input: string): string | null {
 export function hasUnstorableText(s: string): boolean {
   return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 }
+
+/** Text made safe to put in HTML, as element content or a quoted attribute value. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -1,5 +1,6 @@
 import { marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from '../../kernel/text';
 
 /*
  * An organiser's Markdown (a message to participants) as it goes into a mail: pure, no
@@ -47,7 +48,6 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Named and numeric character references, as marked writes them into token text. */
 function decode(s: string): string {

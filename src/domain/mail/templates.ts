@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../../kernel/dates';
 import { messageBody } from './markdown';
 import type { MailKind, MailLanguage } from './table';
+import { escapeHtml } from '../../kernel/text';
 
 /*
  * Mail templates: pure functions, no I/O. A template builds a list of blocks (paragraphs,
@@ -582,9 +583,7 @@ function toText(blocks: Block[], footer: string): string {
 // ---------------------------------------------------------------------------------------
 // Blocks → HTML.
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { escapeHtml };
 
 /** Only web and mail links become links; anything else stays text. */
 function safeHref(href: string): string | null {

@@ -1,5 +1,6 @@
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from '../../kernel/text';
 
 /*
  * Organisers write texts in Markdown. It is rendered, then sanitised (anything a browser
@@ -69,6 +70,3 @@ export function renderMarkdown(source: string, headingBase = 3): string {
   return html;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
