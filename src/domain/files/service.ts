@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { FieldProblem } from '../../kernel/errors';
 import { DomainError } from '../../kernel/errors';
-import { accountActor, recordAudit, type Actor } from '../audit/service';
+import { recordAudit, type Actor } from '../audit/service';
 import type { EventDocument, ReportAttachment, SpeakerPhoto } from '../events/document';
 import { events } from '../events/table';
 import { fileHead, findFileWithData, findFilesMeta, isReferencedByOrganiser, isShownPublicly, listFilesOfEvent, organiserIdsOfEvent } from './data';
@@ -12,7 +12,6 @@ import { checkUpload, fileUrl, humanSize, pixelSize, PURPOSE_RULES, typeLabel, t
 export type { FileLinks };
 import { storedFiles, type FilePurpose } from './table';
 
-export { accountActor };
 export { FILE_PURPOSES, type FilePurpose } from './table';
 
 /*
