@@ -8,7 +8,7 @@ import { ensureOrganiser } from '../../src/domain/organisers/service';
 import { register } from '../../src/domain/registration/service';
 import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
-import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
 import { TEST_ACTOR } from '../actors';
 
 /* The check-in desk on a phone in Chromium, by keyboard only: a typed (or scanned) code, and a name search with the Aanwezig button. Axe on every page. */
@@ -59,7 +59,7 @@ describe.runIf(hasChromium)('the check-in desk in Chromium', () => {
     await page.keyboard.type(PW);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/beheer/evenementen/baliedag/balie`);
-    await expect(page.locator('h1').textContent()).resolves.toBe('Balie: Baliedag');
+    await expectHeading(page, 'Balie: Baliedag');
     await expect(count(page)).resolves.toBe('0 van 3 aanwezig');
     await expectAccessible(page);
     // Nothing wider than the phone: no sideways scrolling.

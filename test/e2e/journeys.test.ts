@@ -18,7 +18,7 @@ import { register } from '../../src/domain/registration/service';
 import { registrations } from '../../src/domain/registration/table';
 import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
-import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
 import { TEST_ACTOR } from '../actors';
 
 /*
@@ -227,7 +227,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await expectAccessible(pub);
       await shot(pub, 'evenementpagina');
       await pub.getByRole('link', { name: 'Aanmelden', exact: true }).click();
-      await expect(pub.locator('h1').textContent()).resolves.toBe('Aanmelden');
+      await expectHeading(pub, 'Aanmelden');
       await expectAccessible(pub);
       await tabTo(pub, pub.getByLabel('Naam', { exact: true }));
       await pub.keyboard.type('Fictieve Buurtbewoner');
@@ -271,7 +271,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await expectAccessible(page, { withoutScripts: true });
       await shot(page, 'aanmeldingen');
       await row.getByRole('link', { name: 'Fictieve Buurtbewoner' }).click();
-      await expect(page.locator('h1').textContent()).resolves.toBe('Fictieve Buurtbewoner');
+      await expectHeading(page, 'Fictieve Buurtbewoner');
       await expect(main(page)).resolves.toContain(`${round2!.title}: ${buurtrecht!.title} (plaats)`);
       await expectAccessible(page, { withoutScripts: true });
       await shot(page, 'aanmelding');
@@ -394,7 +394,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       const page = await admin.newPage();
       await page.goto(`${server.url}/beheer`);
       await logIn(page, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
-      await expect(page.locator('h1').textContent()).resolves.toBe('Evenementen');
+      await expectHeading(page, 'Evenementen');
       await expect(page.getByRole('link', { name: 'Leergang slagvaardige wijkaanpak' }).count()).resolves.toBe(1);
       await expectAccessible(page, { withoutScripts: true });
       await shot(page, 'dashboard');

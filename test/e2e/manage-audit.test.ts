@@ -8,7 +8,7 @@ import { ensureOrganiser } from '../../src/domain/organisers/service';
 import { register } from '../../src/domain/registration/service';
 import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
-import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
 
 /*
  * The audit log in Chromium: a redacteur changes the event's title in the editor, approves
@@ -42,7 +42,6 @@ describe.runIf(hasChromium)('the audit log in Chromium', () => {
     await database?.close();
   });
 
-  const h1 = (page: Page) => page.locator('h1').textContent();
   const status = (page: Page) => page.getByRole('status').first().textContent();
 
   it('changes the event, approves, adds and deletes a note, and reads it all back in the log', async () => {
@@ -64,7 +63,7 @@ describe.runIf(hasChromium)('the audit log in Chromium', () => {
     // Approve the registration, then a note: first empty (the message next to the field), then right.
     await page.goto(`${server.url}/beheer/evenementen/logdag/aanmeldingen`);
     await page.getByRole('link', { name: 'Fictieve Deelnemer' }).click();
-    await expect(h1(page)).resolves.toBe('Fictieve Deelnemer');
+    await expectHeading(page, 'Fictieve Deelnemer');
     await expect(page.locator('main').textContent()).resolves.toContain('Er zijn nog geen notities.');
     await expectAccessible(page, { withoutScripts: true });
     await page.getByRole('button', { name: 'Goedkeuren' }).click();
@@ -99,7 +98,7 @@ describe.runIf(hasChromium)('the audit log in Chromium', () => {
     // The event's log, from the overview, newest first.
     await page.goto(`${server.url}/beheer/evenementen/logdag`);
     await page.getByRole('link', { name: 'Logboek' }).click();
-    await expect(h1(page)).resolves.toBe('Logboek: Logdag wijkaanpak');
+    await expectHeading(page, 'Logboek: Logdag wijkaanpak');
     await expectAccessible(page, { withoutScripts: true });
     const rows = async () => (await page.locator('table tbody tr th[scope="row"]').allTextContents()).map((t) => t.trim());
     await expect(rows()).resolves.toEqual([
@@ -130,7 +129,7 @@ describe.runIf(hasChromium)('the audit log in Chromium', () => {
     await page.getByRole('button', { name: 'Toon' }).click();
     await page.waitForURL(/onderdeel=aanmeldingen/);
     await page.getByRole('link', { name: 'Aanmelding van Fictieve Deelnemer goedgekeurd' }).click();
-    await expect(h1(page)).resolves.toBe('Fictieve Deelnemer');
+    await expectHeading(page, 'Fictieve Deelnemer');
     await context.close();
   }, 180_000);
 });

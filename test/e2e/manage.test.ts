@@ -8,7 +8,7 @@ import { mailOutbox } from '../../src/domain/mail/table';
 import { ensureOrganiser } from '../../src/domain/organisers/service';
 import { eventDocument } from '../factories';
 import { serveTestApp } from '../app';
-import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
 import { TEST_ACTOR } from '../actors';
 
 /* The back office in Chromium: log in, the dashboard, invite a colleague who accepts in another browser, log out everywhere. Axe on every page. */
@@ -34,7 +34,6 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     await database?.close();
   });
 
-  const h1 = (page: Page) => page.locator('h1').textContent();
 
   it('logs in, invites a colleague who accepts in another browser, and logs out everywhere', async () => {
     const admin = await browser.newContext({ locale: 'nl-NL' });
@@ -62,7 +61,7 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     await page.keyboard.type(PW);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/beheer`);
-    await expect(h1(page)).resolves.toBe('Evenementen');
+    await expectHeading(page, 'Evenementen');
     await expect(page.getByRole('link', { name: 'Proefdag wijkaanpak' }).count()).resolves.toBe(1);
     await expectAccessible(page, { withoutScripts: true });
 
@@ -72,7 +71,7 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
 
     // Invite a colleague as redacteur.
     await page.getByRole('link', { name: 'Team' }).click();
-    await expect(h1(page)).resolves.toBe('Team');
+    await expectHeading(page, 'Team');
     await expectAccessible(page, { withoutScripts: true });
     await page.getByLabel('E-mailadres').fill('geen adres');
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
@@ -100,7 +99,7 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     colleague.setDefaultTimeout(8_000);
     const theirs = await colleague.newPage();
     await theirs.goto(`${server.url}${link}`);
-    await expect(h1(theirs)).resolves.toBe('Uw account aanmaken');
+    await expectHeading(theirs, 'Uw account aanmaken');
     await expectAccessible(theirs, { withoutScripts: true });
     await theirs.getByLabel('Uw naam').fill('Fictieve Collega');
     await theirs.getByLabel('Wachtwoord', { exact: true }).fill('kort');
@@ -142,6 +141,6 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     expect(new URL(second.url()).pathname).toBe('/beheer/inloggen');
     // The colleague's own session is theirs: still in.
     await theirs.goto(`${server.url}/beheer`);
-    await expect(h1(theirs)).resolves.toBe('Evenementen');
+    await expectHeading(theirs, 'Evenementen');
   }, 90_000);
 });

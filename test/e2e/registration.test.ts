@@ -5,7 +5,7 @@ import { loadDemoIfEmpty } from '../../src/demo/load';
 import { getEventDocument } from '../../src/domain/events/service';
 import { register } from '../../src/domain/registration/service';
 import { NO_RATE_LIMITS, serveTestApp, TEST_NOW } from '../app';
-import { hasChromium, launchBrowser, expectAccessible } from './browser';
+import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
 
 describe.runIf(hasChromium)('registering in Chromium', () => {
   let database: Database;
@@ -31,7 +31,7 @@ describe.runIf(hasChromium)('registering in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/evenementen/dag-van-de-buurt`);
     await page.getByRole('link', { name: 'Aanmelden', exact: true }).click();
-    await expect(page.locator('h1').textContent()).resolves.toBe('Aanmelden');
+    await expectHeading(page, 'Aanmelden');
     await expectAccessible(page);
     await page.getByLabel('Naam').fill('Fictieve Bewoner');
     await page.getByLabel('E-mailadres').fill('bewoner@example.org');
