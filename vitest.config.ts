@@ -8,5 +8,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: browser tests and database suites share them.
     maxWorkers: 2,
+    // Browser tests read the page with expect.poll: a click or Enter that submits a form
+    // navigates a moment later, so a first read can still see the page before. A busy
+    // machine (both cores shared with PGlite suites) needs seconds, not the default one.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -40,12 +40,10 @@ export async function expectAccessible(page: Page, opts: { withoutScripts?: bool
 }
 
 /**
- * The page's first h1 reads exactly `text`. Waits for it first: Enter or a click that submits a
- * form starts its navigation a moment later, and reading the h1 at once can still find the
- * page before (CI failed once on exactly that). The final assertion shows what it did read.
+ * The page's first h1 reads exactly `text`, polled (vitest.config.ts sets the wait): Enter or a
+ * click that submits a form starts its navigation a moment later, and reading the h1 at once
+ * can still find the page before (CI failed once on exactly that).
  */
 export async function expectHeading(page: Page, text: string) {
-  const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await page.locator('h1').filter({ hasText: exact }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
-  expect(await page.locator('h1').first().textContent()).toBe(text);
+  await expect.poll(() => page.locator('h1').first().textContent()).toBe(text);
 }

@@ -60,45 +60,45 @@ describe.runIf(hasChromium)('the check-in desk in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/beheer/evenementen/baliedag/balie`);
     await expectHeading(page, 'Balie: Baliedag');
-    await expect(count(page)).resolves.toBe('0 van 3 aanwezig');
+    await expect.poll(() => count(page)).toBe('0 van 3 aanwezig');
     await expectAccessible(page);
     // Nothing wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
     // A scanner types the code into the focused field and presses Enter: checked in at once.
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('zoek');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('zoek');
     await page.keyboard.type(checkinCode(tokens[0]!));
     await enter(page);
-    await expect(notice(page)).resolves.toContain('Fictieve Jansen is aanwezig.');
-    await expect(count(page)).resolves.toBe('1 van 3 aanwezig');
+    await expect.poll(() => notice(page)).toContain('Fictieve Jansen is aanwezig.');
+    await expect.poll(() => count(page)).toBe('1 van 3 aanwezig');
     await expectAccessible(page);
 
     // Typed by hand, with the dash: already there.
     await page.getByLabel('Naam, organisatie, e-mailadres of code').focus();
     await page.keyboard.type(formatCode(checkinCode(tokens[0]!)).toLowerCase());
     await enter(page);
-    await expect(notice(page)).resolves.toMatch(/Fictieve Jansen is al aangemeld om \d{1,2}:\d{2}\./);
+    await expect.poll(() => notice(page)).toMatch(/Fictieve Jansen is al aangemeld om \d{1,2}:\d{2}\./);
 
     // By name: the list, then Tab to the big button and Enter.
     await page.getByLabel('Naam, organisatie, e-mailadres of code').focus();
     await page.keyboard.type('pieters');
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=pieters/);
-    await expect(page.locator('#resultaten h3').allTextContents()).resolves.toEqual(['Fictieve Pietersen']);
+    await expect.poll(() => page.locator('#resultaten h3').allTextContents()).toEqual(['Fictieve Pietersen']);
     await expectAccessible(page);
     const present = page.getByRole('button', { name: /^Aanwezig\s*: Fictieve Pietersen$/ });
     for (let i = 0; i < 30 && !(await present.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
     await enter(page);
-    await expect(notice(page)).resolves.toContain('Fictieve Pietersen is aanwezig.');
-    await expect(count(page)).resolves.toBe('2 van 3 aanwezig');
+    await expect.poll(() => notice(page)).toContain('Fictieve Pietersen is aanwezig.');
+    await expect.poll(() => count(page)).toBe('2 van 3 aanwezig');
     await expectAccessible(page);
 
     // A mistake: undo it.
     const undo = page.getByRole('button', { name: /^Ongedaan maken\s*: Fictieve Pietersen$/ });
     await undo.focus();
     await enter(page);
-    await expect(notice(page)).resolves.toContain('De aanwezigheid van Fictieve Pietersen is ongedaan gemaakt.');
-    await expect(count(page)).resolves.toBe('1 van 3 aanwezig');
+    await expect.poll(() => notice(page)).toContain('De aanwezigheid van Fictieve Pietersen is ongedaan gemaakt.');
+    await expect.poll(() => count(page)).toBe('1 van 3 aanwezig');
     await expectAccessible(page);
     await phone.close();
   }, 90_000); // nine page loads with axe: room for a busy machine
@@ -108,8 +108,8 @@ describe.runIf(hasChromium)('the check-in desk in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/aanmelding/${tokens[2]}`);
     const code = formatCode(checkinCode(tokens[2]!));
-    await expect(page.getByRole('img', { name: `QR-code voor inchecken, code ${code}` }).count()).resolves.toBe(1);
-    await expect(page.locator('.bijeen-checkin-code').textContent()).resolves.toBe(code);
+    await expect.poll(() => page.getByRole('img', { name: `QR-code voor inchecken, code ${code}` }).count()).toBe(1);
+    await expect.poll(() => page.locator('.bijeen-checkin-code').textContent()).toBe(code);
     await expectAccessible(page);
     await context.close();
   });

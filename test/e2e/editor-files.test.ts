@@ -97,7 +97,7 @@ describe.runIf(hasChromium)('photos and attachments in the editor, in Chromium',
     await expectAccessible(page);
     await chooseFile(field('speakers.0.photoFile'), { name: 'Jan Jansen.png', mimeType: 'image/png', buffer: photo });
     await pressButton('Opslaan');
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Opgeslagen.');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Opgeslagen.');
     const thumbnail = page.getByRole('img', { name: 'Foto van Jan Jansen' });
     expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(200);
     await expectAccessible(page);
@@ -117,14 +117,14 @@ describe.runIf(hasChromium)('photos and attachments in the editor, in Chromium',
     await tabTo(field('report.published'));
     await page.keyboard.press('Space');
     await pressButton('Opslaan');
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Opgeslagen.');
-    await expect(page.getByRole('link', { name: 'presentatie.pdf' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Opgeslagen.');
+    await expect.poll(() => page.getByRole('link', { name: 'presentatie.pdf' }).count()).toBe(1);
     await expectAccessible(page);
 
     // Publish the event.
     await page.goto(`${server.url}/beheer/evenementen/fotodag/bewerken`);
     await pressButton('Publiceren');
-    await expect(page.getByRole('status').textContent()).resolves.toContain('gepubliceerd');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('gepubliceerd');
 
     // The public event page: the photo (alt = the name, width/height, lazy) and the attachment.
     const doc = (await getEventDocument(database.db, 'fotodag'))!;
@@ -132,8 +132,8 @@ describe.runIf(hasChromium)('photos and attachments in the editor, in Chromium',
     await expectAccessible(page, { withoutScripts: true });
     const img = page.getByRole('img', { name: 'Jan Jansen', exact: true });
     await img.scrollIntoViewIfNeeded();
-    await expect(img.evaluate((el: HTMLImageElement) => [el.getAttribute('src'), el.width, el.height, el.loading, el.naturalWidth])).resolves.toEqual([doc.speakers[0]!.photo!.url, 160, 160, 'lazy', 200]);
-    await expect(page.getByRole('listitem').filter({ hasText: 'Presentatie Jan Jansen' }).textContent()).resolves.toMatch(/^Presentatie Jan Jansen \(PDF, \d+ kB\)$/);
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => [el.getAttribute('src'), el.width, el.height, el.loading, el.naturalWidth])).toEqual([doc.speakers[0]!.photo!.url, 160, 160, 'lazy', 200]);
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Presentatie Jan Jansen' }).textContent()).toMatch(/^Presentatie Jan Jansen \(PDF, \d+ kB\)$/);
 
     // The report page lists it too, and the link gives the PDF, sandboxed.
     await page.goto(`${server.url}/evenementen/fotodag/verslag`);

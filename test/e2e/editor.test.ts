@@ -61,7 +61,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
   const accessible = () => expectAccessible(page);
   const field = (name: string) => page.locator(`[id="veld-${name}"]`);
   const save = () => page.getByRole('button', { name: 'Opslaan' }).last().click();
-  const saved = async () => expect(page.getByRole('status').textContent()).resolves.toContain('Opgeslagen.');
+  const saved = async () => expect.poll(() => page.getByRole('status').textContent()).toContain('Opgeslagen.');
 
   it('makes a Dag van de Buurt with two rounds of workshops from nothing, publishes it, and it is on the public page', async () => {
     await page.getByRole('link', { name: 'Nieuw evenement' }).click();
@@ -88,7 +88,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     await field('sections.0.heading').fill('Wat kunt u verwachten?');
     await field('sections.0.body').fill('Een dag vol **gesprekken** over de wijk.');
     await page.getByRole('button', { name: 'Voorbeeld' }).click();
-    await expect(page.locator('.bijeen-preview strong').textContent()).resolves.toBe('gesprekken');
+    await expect.poll(() => page.locator('.bijeen-preview strong').textContent()).toBe('gesprekken');
     await accessible();
     await save();
     await saved();
@@ -129,17 +129,17 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     await page.goto(`${server.url}/beheer/evenementen/dag-van-de-buurt/bewerken/bijeenkomsten`);
     await field('meetings.0.endsAt').fill('2030-05-01T08:00');
     await save();
-    await expect(page.locator('#fouten').textContent()).resolves.toContain('Het einde moet na het begin liggen.');
-    await expect(page.locator('[id="veld-meetings.0.endsAt-fout"]').textContent()).resolves.toContain('Het einde moet na het begin liggen.');
+    await expect.poll(() => page.locator('#fouten').textContent()).toContain('Het einde moet na het begin liggen.');
+    await expect.poll(() => page.locator('[id="veld-meetings.0.endsAt-fout"]').textContent()).toContain('Het einde moet na het begin liggen.');
     await accessible();
 
     // Publish, and the public sees it.
     await page.goto(`${server.url}/beheer/evenementen/dag-van-de-buurt/bewerken`);
     await page.getByRole('link', { name: 'Bekijk zoals bezoekers het zien' }).click();
-    await expect(page.getByText('Concept: nog niet gepubliceerd').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('Concept: nog niet gepubliceerd').count()).toBe(1);
     await page.goBack();
     await page.getByRole('button', { name: 'Publiceren' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toContain('gepubliceerd');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('gepubliceerd');
     await accessible();
 
     const visitor = await browser.newContext({ locale: 'nl-NL' });
@@ -165,7 +165,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     await page.goto(`${server.url}/beheer/evenementen/proefdag`);
     await page.getByRole('link', { name: 'Bewerken' }).click();
     await page.getByRole('link', { name: 'Bijeenkomsten en locaties' }).click();
-    await expect(page.getByLabel('Stuur de aanmelders een bericht over deze wijziging').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel('Stuur de aanmelders een bericht over deze wijziging').isChecked()).toBe(true);
     await field('meetings.0.startsAt').fill('2030-03-06T12:00');
     await accessible();
     await save();

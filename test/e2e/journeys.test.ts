@@ -121,7 +121,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       const page = await admin.newPage();
       const save = async () => {
         await page.getByRole('button', { name: 'Opslaan' }).last().click();
-        await expect(status(page)).resolves.toContain('Opgeslagen.');
+        await expect.poll(() => status(page)).toContain('Opgeslagen.');
       };
 
       // Log in.
@@ -193,7 +193,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       // Publish.
       await page.goto(`${server.url}/beheer/evenementen/${slug}/bewerken`);
       await page.getByRole('button', { name: 'Publiceren' }).click();
-      await expect(status(page)).resolves.toContain('gepubliceerd');
+      await expect.poll(() => status(page)).toContain('gepubliceerd');
       await expectAccessible(page);
       const doc = (await getEventDocument(database.db, slug))!;
       expect(doc.status).toBe('published');
@@ -245,11 +245,11 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await enter(pub);
       // The personal page: confirmed, both workshops, the meeting link and the check-in code.
       expect(new URL(pub.url()).pathname).toMatch(/^\/aanmelding\//);
-      await expect(pub.locator('h2#status-kop').textContent()).resolves.toBe('Gelukt: u bent aangemeld');
+      await expect.poll(() => pub.locator('h2#status-kop').textContent()).toBe('Gelukt: u bent aangemeld');
       const personal = await main(pub);
       expect(personal).toContain('Zeggenschap door geld');
       expect(personal).toContain('Buurtrecht en het recht om uit te dagen');
-      await expect(pub.getByRole('link', { name: 'deelnemen aan Dag van de Buurt' }).getAttribute('href')).resolves.toBe('https://meet.example.org/dag-van-de-buurt');
+      await expect.poll(() => pub.getByRole('link', { name: 'deelnemen aan Dag van de Buurt' }).getAttribute('href')).toBe('https://meet.example.org/dag-van-de-buurt');
       const shownCode = (await pub.locator('.bijeen-checkin-code').textContent())!.trim();
       const token = new URL(pub.url()).pathname.split('/')[2]!;
       expect(shownCode).toBe(formatCode(checkinCode(token)));
@@ -257,7 +257,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       // The public event page now counts the taken seat: "nog 1 plaats" of Buurtrecht in round 2.
       await pub.goto(`${server.url}/evenementen/${slug}/aanmelden`);
       const seatId = await pub.locator(`input[name="keuze.${round2!.key}"][value="${buurtrecht!.key}"]`).getAttribute('id');
-      await expect(pub.locator(`label[for="${seatId}"]`).textContent()).resolves.toContain('nog 1 plaats');
+      await expect.poll(() => pub.locator(`label[for="${seatId}"]`).textContent()).toContain('nog 1 plaats');
       await visitor.close();
 
       // Back in the back office: the registration in the table, found by name.
@@ -265,14 +265,14 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await page.getByLabel('Zoek op naam, e-mailadres of organisatie').fill('buurtbewoner');
       await page.keyboard.press('Enter');
       await page.waitForURL(/q=buurtbewoner/);
-      await expect(page.locator('caption').last().textContent()).resolves.toContain('1 van de 2 aanmeldingen');
+      await expect.poll(() => page.locator('caption').last().textContent()).toContain('1 van de 2 aanmeldingen');
       const row = page.locator('tbody tr', { hasText: 'Fictieve Buurtbewoner' });
-      await expect(row.textContent()).resolves.toMatch(/Bevestigd[\s\S]*Zeggenschap door geld/);
+      await expect.poll(() => row.textContent()).toMatch(/Bevestigd[\s\S]*Zeggenschap door geld/);
       await expectAccessible(page, { withoutScripts: true });
       await shot(page, 'aanmeldingen');
       await row.getByRole('link', { name: 'Fictieve Buurtbewoner' }).click();
       await expectHeading(page, 'Fictieve Buurtbewoner');
-      await expect(main(page)).resolves.toContain(`${round2!.title}: ${buurtrecht!.title} (plaats)`);
+      await expect.poll(() => main(page)).toContain(`${round2!.title}: ${buurtrecht!.title} (plaats)`);
       await expectAccessible(page, { withoutScripts: true });
       await shot(page, 'aanmelding');
 
@@ -286,13 +286,13 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await desk.keyboard.type(PW);
       await enter(desk);
       expect(new URL(desk.url()).pathname).toBe(`/beheer/evenementen/${slug}/balie`);
-      await expect(desk.locator('#telling').textContent()).resolves.toBe('0 van 2 aanwezig');
+      await expect.poll(() => desk.locator('#telling').textContent()).toBe('0 van 2 aanwezig');
       await expectAccessible(desk);
-      await expect(desk.evaluate(() => document.activeElement?.id)).resolves.toBe('zoek');
+      await expect.poll(() => desk.evaluate(() => document.activeElement?.id)).toBe('zoek');
       await desk.keyboard.type(shownCode);
       await enter(desk);
-      await expect(desk.locator('[role="status"], [role="alert"]').first().textContent()).resolves.toContain('Fictieve Buurtbewoner is aanwezig.');
-      await expect(desk.locator('#telling').textContent()).resolves.toBe('1 van 2 aanwezig');
+      await expect.poll(() => desk.locator('[role="status"], [role="alert"]').first().textContent()).toContain('Fictieve Buurtbewoner is aanwezig.');
+      await expect.poll(() => desk.locator('#telling').textContent()).toBe('1 van 2 aanwezig');
       await expectAccessible(desk);
       expect(await desk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       await shot(desk, 'balie-telefoon');
@@ -368,7 +368,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       const pub = await visitor.newPage();
       await pub.goto(`${server.url}/evenementen/${slug}/aanmelden`);
       if (checkForm) {
-        await expect(pub.locator('#veld-organisation-uitleg').textContent()).resolves.toContain('ten hoogste 3 mensen deelnemen, van ten hoogste 20 organisaties');
+        await expect.poll(() => pub.locator('#veld-organisation-uitleg').textContent()).toContain('ten hoogste 3 mensen deelnemen, van ten hoogste 20 organisaties');
         await expectAccessible(pub);
       }
       await pub.getByLabel('Naam', { exact: true }).fill(name);
@@ -395,17 +395,17 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await page.goto(`${server.url}/beheer`);
       await logIn(page, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
       await expectHeading(page, 'Evenementen');
-      await expect(page.getByRole('link', { name: 'Leergang slagvaardige wijkaanpak' }).count()).resolves.toBe(1);
+      await expect.poll(() => page.getByRole('link', { name: 'Leergang slagvaardige wijkaanpak' }).count()).toBe(1);
       await expectAccessible(page, { withoutScripts: true });
       await shot(page, 'dashboard');
 
       // The organiser gives a freed place as an offer of two days, not at once.
       await page.goto(`${server.url}/beheer/evenementen/${slug}/bewerken/aanmelden`);
-      await expect(field(page, 'registration.organisationLimits.perOrganisation').inputValue()).resolves.toBe('3');
-      await expect(field(page, 'registration.organisationLimits.maxOrganisations').inputValue()).resolves.toBe('20');
+      await expect.poll(() => field(page, 'registration.organisationLimits.perOrganisation').inputValue()).toBe('3');
+      await expect.poll(() => field(page, 'registration.organisationLimits.maxOrganisations').inputValue()).toBe('20');
       await field(page, 'registration.offerHours').fill('48');
       await page.getByRole('button', { name: 'Opslaan' }).last().click();
-      await expect(status(page)).resolves.toContain('Opgeslagen.');
+      await expect.poll(() => status(page)).toContain('Opgeslagen.');
       await expectAccessible(page);
       expect((await getEventDocument(database.db, slug))!.registration.offerHours).toBe(48);
 
@@ -413,14 +413,14 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       const visitor = await newContext();
       for (const [i, person] of zwolle.slice(0, 3).entries()) {
         const pub = await registerPublicly(visitor, person, i === 0);
-        await expect(pub.locator('h2#status-kop').textContent()).resolves.toBe('Gelukt: u bent aangemeld');
+        await expect.poll(() => pub.locator('h2#status-kop').textContent()).toBe('Gelukt: u bent aangemeld');
         if (i === 0) await expectAccessible(pub);
         await pub.close();
       }
       const fourth = await registerPublicly(visitor, zwolle[3]);
-      await expect(fourth.locator('h2#status-kop').textContent()).resolves.toBe('U staat op de wachtlijst');
-      await expect(fourth.locator('#status').textContent()).resolves.toContain('Uw organisatie heeft het maximum aantal deelnemers bereikt');
-      await expect(fourth.locator('#status').textContent()).resolves.toContain('nummer 1');
+      await expect.poll(() => fourth.locator('h2#status-kop').textContent()).toBe('U staat op de wachtlijst');
+      await expect.poll(() => fourth.locator('#status').textContent()).toContain('Uw organisatie heeft het maximum aantal deelnemers bereikt');
+      await expect.poll(() => fourth.locator('#status').textContent()).toContain('nummer 1');
       await expectAccessible(fourth);
       const daanPersonal = fourth.url();
       await fourth.close();
@@ -429,17 +429,17 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       // The organiser's table: Gemeente Zwolle at its limit, Daan waiting.
       await page.goto(`${server.url}/beheer/evenementen/${slug}/aanmeldingen`);
       const zwolleRow = page.locator('table', { hasText: 'Per organisatie' }).locator('tr', { hasText: 'Gemeente Zwolle' });
-      await expect(zwolleRow.textContent()).resolves.toMatch(/Gemeente Zwolle\s*3 van 3 \(vol\)\s*1/);
-      await expect(main(page)).resolves.toContain('Wachtlijst: 1');
-      await expect(main(page)).resolves.toContain('Organisaties met een plaats: 1 van ten hoogste 20.');
+      await expect.poll(() => zwolleRow.textContent()).toMatch(/Gemeente Zwolle\s*3 van 3 \(vol\)\s*1/);
+      await expect.poll(() => main(page)).toContain('Wachtlijst: 1');
+      await expect.poll(() => main(page)).toContain('Organisaties met een plaats: 1 van ten hoogste 20.');
       await expectAccessible(page, { withoutScripts: true });
       await shot(page, 'aanmeldingen-leergang');
 
       // Moving Daan up by hand would pass the limit: refused, with the reason.
       await page.getByRole('link', { name: 'Daan Zwolle' }).click();
-      await expect(main(page)).resolves.toContain('Wachtlijst, nummer 1 op de wachtlijst (de organisatie heeft het maximum aantal plaatsen)');
+      await expect.poll(() => main(page)).toContain('Wachtlijst, nummer 1 op de wachtlijst (de organisatie heeft het maximum aantal plaatsen)');
       await page.getByRole('button', { name: 'Van de wachtlijst halen' }).click();
-      await expect(page.locator('[role="status"], [role="alert"]').first().textContent()).resolves.toContain('Deze organisatie heeft al het maximum van 3 plaatsen.');
+      await expect.poll(() => page.locator('[role="status"], [role="alert"]').first().textContent()).toContain('Deze organisatie heeft al het maximum van 3 plaatsen.');
       expect(await statusOf('daan@example.org')).toBe('waitlisted');
       await expectAccessible(page, { withoutScripts: true });
       await shot(page, 'aanmelding-wachtlijst');
@@ -449,7 +449,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await page.getByRole('link', { name: 'Anouk Zwolle' }).click();
       await page.getByLabel('Ja, annuleer deze aanmelding').check();
       await page.getByRole('button', { name: 'Aanmelding annuleren' }).click();
-      await expect(status(page)).resolves.toContain('De aanmelding is geannuleerd');
+      await expect.poll(() => status(page)).toContain('De aanmelding is geannuleerd');
       await expectAccessible(page, { withoutScripts: true });
       expect(await statusOf('anouk@example.org')).toBe('cancelled');
       expect(await statusOf('daan@example.org')).toBe('offered');
@@ -462,17 +462,17 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       expect(new URL(daanPersonal).pathname).toBe(link);
       const offer = await visitor.newPage();
       await offer.goto(`${server.url}${link}`);
-      await expect(main(offer)).resolves.toContain('Er is een plaats vrijgekomen en die bieden wij u aan');
+      await expect.poll(() => main(offer)).toContain('Er is een plaats vrijgekomen en die bieden wij u aan');
       await expectAccessible(offer);
       await offer.getByRole('button', { name: 'Plaats accepteren' }).click();
-      await expect(offer.locator('h2#status-kop').textContent()).resolves.toBe('Gelukt: de plaats is van u');
+      await expect.poll(() => offer.locator('h2#status-kop').textContent()).toBe('Gelukt: de plaats is van u');
       await expectAccessible(offer);
       expect(await statusOf('daan@example.org')).toBe('confirmed');
       expect(await mailsTo('daan@example.org')).toEqual(['waitlisted', 'offer', 'confirmation']);
 
       // Eline, a fifth colleague, waits for Zwolle's limit.
       const fifth = await registerPublicly(visitor, zwolle[4]);
-      await expect(fifth.locator('#status').textContent()).resolves.toContain('Uw organisatie heeft het maximum aantal deelnemers bereikt');
+      await expect.poll(() => fifth.locator('#status').textContent()).toContain('Uw organisatie heeft het maximum aantal deelnemers bereikt');
       await visitor.close();
 
       // After the first meeting Bram drops out. Now the course has begun, a freed place is
@@ -489,17 +489,17 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await page.getByRole('link', { name: 'Bram Zwolle' }).click();
       await page.getByLabel('Ja, annuleer deze aanmelding').check();
       await page.getByRole('button', { name: 'Aanmelding annuleren' }).click();
-      await expect(status(page)).resolves.toContain('De aanmelding is geannuleerd');
+      await expect.poll(() => status(page)).toContain('De aanmelding is geannuleerd');
       expect(await statusOf('bram@example.org')).toBe('cancelled');
       expect(await statusOf('eline@example.org')).toBe('waitlisted');
       expect(await mailsTo('eline@example.org')).toEqual(['waitlisted']);
 
       await page.getByRole('link', { name: 'Terug naar de aanmeldingen van Leergang slagvaardige wijkaanpak' }).click();
-      await expect(zwolleRow.textContent()).resolves.toMatch(/Gemeente Zwolle\s*2 van 3\s*1/);
+      await expect.poll(() => zwolleRow.textContent()).toMatch(/Gemeente Zwolle\s*2 van 3\s*1/);
       await page.getByRole('link', { name: 'Eline Zwolle' }).click();
       await page.getByRole('button', { name: 'Van de wachtlijst halen' }).click();
-      await expect(status(page)).resolves.toContain('De aanmelding is van de wachtlijst gehaald en bevestigd');
-      await expect(main(page)).resolves.toContain('Bevestigd');
+      await expect.poll(() => status(page)).toContain('De aanmelding is van de wachtlijst gehaald en bevestigd');
+      await expect.poll(() => main(page)).toContain('Bevestigd');
       await expectAccessible(page, { withoutScripts: true });
       expect(await statusOf('eline@example.org')).toBe('confirmed');
       expect(await mailsTo('eline@example.org')).toEqual(['waitlisted', 'confirmation']);
@@ -507,8 +507,8 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
 
       // Zwolle at its limit again, nobody left waiting.
       await page.getByRole('link', { name: 'Terug naar de aanmeldingen van Leergang slagvaardige wijkaanpak' }).click();
-      await expect(zwolleRow.textContent()).resolves.toMatch(/Gemeente Zwolle\s*3 van 3 \(vol\)\s*0/);
-      await expect(main(page)).resolves.toContain('Wachtlijst: 0');
+      await expect.poll(() => zwolleRow.textContent()).toMatch(/Gemeente Zwolle\s*3 van 3 \(vol\)\s*0/);
+      await expect.poll(() => main(page)).toContain('Wachtlijst: 0');
       await expectAccessible(page, { withoutScripts: true });
       await admin.close();
     }, 300_000);
@@ -564,10 +564,10 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await field(page, 'report.attendance').fill('72');
       await field(page, 'report.attendanceLabel').fill('ruim 70');
       await page.getByRole('button', { name: 'Voorbeeld' }).click();
-      await expect(page.locator('.bijeen-preview blockquote').first().textContent()).resolves.toContain('De wijk is van de bewoners.');
-      await expect(page.locator('.bijeen-preview :is(h2, h3, h4)', { hasText: 'Samen werken' }).first().textContent()).resolves.toBe('Samen werken');
+      await expect.poll(() => page.locator('.bijeen-preview blockquote').first().textContent()).toContain('De wijk is van de bewoners.');
+      await expect.poll(() => page.locator('.bijeen-preview :is(h2, h3, h4)', { hasText: 'Samen werken' }).first().textContent()).toBe('Samen werken');
       // The preview keeps what was typed, and publishes nothing.
-      await expect(field(page, 'report.attendanceLabel').inputValue()).resolves.toBe('ruim 70');
+      await expect.poll(() => field(page, 'report.attendanceLabel').inputValue()).toBe('ruim 70');
       expect((await getEventDocument(database.db, slug))!.report).toBeNull();
       await expectAccessible(page);
       await page.locator('.bijeen-preview', { has: page.locator('blockquote') }).evaluate((el) => el.scrollIntoView({ block: 'end', behavior: 'instant' }));
@@ -575,7 +575,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
 
       // Saved as a draft first: not public yet.
       await page.getByRole('button', { name: 'Opslaan' }).last().click();
-      await expect(status(page)).resolves.toContain('Opgeslagen.');
+      await expect.poll(() => status(page)).toContain('Opgeslagen.');
       const visitor = await newContext();
       const pub = await visitor.newPage();
       const draft = await pub.goto(`${server.url}/evenementen/${slug}/verslag`);
@@ -584,7 +584,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       // Published.
       await field(page, 'report.published').check();
       await page.getByRole('button', { name: 'Opslaan' }).last().click();
-      await expect(status(page)).resolves.toContain('Opgeslagen.');
+      await expect.poll(() => status(page)).toContain('Opgeslagen.');
       await expectAccessible(page);
       const report = (await getEventDocument(database.db, slug))!.report!;
       expect(report).toMatchObject({ title: 'Verslag: de wijkaanpak in gesprek', attendance: 72, attendanceLabel: 'ruim 70' });
@@ -603,8 +603,8 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
       await shot(pub, 'verslag-openbaar');
       await pub.goto(`${server.url}/`);
       const past = pub.locator('section', { has: pub.getByRole('heading', { name: 'Afgelopen evenementen' }) });
-      await expect(past.textContent()).resolves.toContain('De wijkaanpak in gesprek');
-      await expect(past.getByRole('link', { name: 'Verslag: Verslag: de wijkaanpak in gesprek' }).count()).resolves.toBe(1);
+      await expect.poll(() => past.textContent()).toContain('De wijkaanpak in gesprek');
+      await expect.poll(() => past.getByRole('link', { name: 'Verslag: Verslag: de wijkaanpak in gesprek' }).count()).toBe(1);
       await expectAccessible(pub);
       await visitor.close();
       await admin.close();

@@ -58,42 +58,42 @@ describe.runIf(hasChromium)('the audit log in Chromium', () => {
     await page.goto(`${server.url}/beheer/evenementen/logdag/bewerken/algemeen`);
     await page.locator('[id="veld-title"]').fill('Logdag wijkaanpak');
     await page.getByRole('button', { name: 'Opslaan' }).last().click();
-    await expect(status(page)).resolves.toContain('Opgeslagen.');
+    await expect.poll(() => status(page)).toContain('Opgeslagen.');
 
     // Approve the registration, then a note: first empty (the message next to the field), then right.
     await page.goto(`${server.url}/beheer/evenementen/logdag/aanmeldingen`);
     await page.getByRole('link', { name: 'Fictieve Deelnemer' }).click();
     await expectHeading(page, 'Fictieve Deelnemer');
-    await expect(page.locator('main').textContent()).resolves.toContain('Er zijn nog geen notities.');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Er zijn nog geen notities.');
     await expectAccessible(page, { withoutScripts: true });
     await page.getByRole('button', { name: 'Goedkeuren' }).click();
-    await expect(status(page)).resolves.toContain('De aanmelding is goedgekeurd');
+    await expect.poll(() => status(page)).toContain('De aanmelding is goedgekeurd');
 
     await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
-    await expect(page.locator('[id="veld-notitie-fout"]').textContent()).resolves.toContain('Schrijf een notitie.');
+    await expect.poll(() => page.locator('[id="veld-notitie-fout"]').textContent()).toContain('Schrijf een notitie.');
     await expectAccessible(page, { withoutScripts: true });
     // With the keyboard: the field, type, then Tab to the button and Enter.
     await page.getByLabel('Nieuwe notitie').focus();
     await page.keyboard.type('Belde: neemt een collega mee.');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Notitie toevoegen');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Notitie toevoegen');
     await page.keyboard.press('Enter');
-    await expect(status(page)).resolves.toContain('De notitie is toegevoegd.');
-    await expect(page.locator('.bijeen-notes').textContent()).resolves.toContain('Belde: neemt een collega mee.');
-    await expect(page.locator('.bijeen-notes').textContent()).resolves.toContain('Fictieve Redacteur');
+    await expect.poll(() => status(page)).toContain('De notitie is toegevoegd.');
+    await expect.poll(() => page.locator('.bijeen-notes').textContent()).toContain('Belde: neemt een collega mee.');
+    await expect.poll(() => page.locator('.bijeen-notes').textContent()).toContain('Fictieve Redacteur');
     await expectAccessible(page, { withoutScripts: true });
 
     // The registration's own history names what happened to it, oldest first.
     const history = page.locator('table', { has: page.locator('caption', { hasText: 'Wijzigingen in het logboek' }) });
-    await expect(history.locator('tbody tr').allTextContents()).resolves.toEqual([
+    await expect.poll(() => history.locator('tbody tr').allTextContents()).toEqual([
       expect.stringContaining('Aanmelding van Fictieve Deelnemer goedgekeurd'),
       expect.stringContaining('Notitie toegevoegd bij de aanmelding van Fictieve Deelnemer'),
     ]);
 
     // Delete the own note.
     await page.locator('.bijeen-notes button', { hasText: 'Verwijderen' }).click();
-    await expect(status(page)).resolves.toContain('De notitie is verwijderd.');
-    await expect(page.locator('main').textContent()).resolves.toContain('Er zijn nog geen notities.');
+    await expect.poll(() => status(page)).toContain('De notitie is verwijderd.');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Er zijn nog geen notities.');
 
     // The event's log, from the overview, newest first.
     await page.goto(`${server.url}/beheer/evenementen/logdag`);
@@ -101,7 +101,7 @@ describe.runIf(hasChromium)('the audit log in Chromium', () => {
     await expectHeading(page, 'Logboek: Logdag wijkaanpak');
     await expectAccessible(page, { withoutScripts: true });
     const rows = async () => (await page.locator('table tbody tr th[scope="row"]').allTextContents()).map((t) => t.trim());
-    await expect(rows()).resolves.toEqual([
+    await expect.poll(() => rows()).toEqual([
       'Notitie verwijderd bij de aanmelding van Fictieve Deelnemer',
       'Notitie toegevoegd bij de aanmelding van Fictieve Deelnemer',
       'Aanmelding van Fictieve Deelnemer goedgekeurd',
@@ -118,10 +118,10 @@ describe.runIf(hasChromium)('the audit log in Chromium', () => {
     await page.getByLabel('Onderdeel').focus();
     await page.getByLabel('Onderdeel').selectOption('evenement');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Toon');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Toon');
     await page.keyboard.press('Enter');
     await page.waitForURL(/onderdeel=evenement/);
-    await expect(rows()).resolves.toEqual(['Algemeen gewijzigd', 'Evenement aangemaakt']);
+    await expect.poll(() => rows()).toEqual(['Algemeen gewijzigd', 'Evenement aangemaakt']);
     await expectAccessible(page, { withoutScripts: true });
 
     // A registration's entry links to its page.

@@ -57,7 +57,7 @@ describe.runIf(hasChromium)('mail to participants in Chromium', () => {
     await page.waitForURL(/\/berichtendag$/);
     await page.getByRole('link', { name: 'Berichten aan deelnemers' }).click();
     await expectHeading(page, 'Berichten: Berichtendag');
-    await expect(page.locator('main').textContent()).resolves.toContain('nog geen berichten');
+    await expect.poll(() => page.locator('main').textContent()).toContain('nog geen berichten');
     await expectAccessible(page, { withoutScripts: true });
 
     // From here on the keyboard only.
@@ -69,20 +69,20 @@ describe.runIf(hasChromium)('mail to participants in Chromium', () => {
     await page.getByLabel('Alle bevestigde deelnemers (3)').focus();
     // Arrow keys move through a radio group and select: to the last choice, one deelsessie.
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
-    await expect(page.getByLabel('De bevestigde deelnemers van één deelsessie in één ronde').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel('De bevestigde deelnemers van één deelsessie in één ronde').isChecked()).toBe(true);
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('veld-workshop');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('veld-workshop');
     await page.keyboard.type('Zeggenschap');
-    await expect(page.getByLabel('Deelsessie en ronde').inputValue()).resolves.toBe('ronde-1/geld');
+    await expect.poll(() => page.getByLabel('Deelsessie en ronde').inputValue()).toBe('ronde-1/geld');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Zaal voor Zeggenschap door geld');
     await page.keyboard.press('Tab');
     await page.keyboard.type('De zaal is **B2.14**, op de tweede verdieping.');
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('BUTTON Voorbeeld bekijken');
+    await expect.poll(() => focused(page)).toBe('BUTTON Voorbeeld bekijken');
     await page.keyboard.press('Enter');
     await page.waitForLoadState('load');
-    await expect(page.getByRole('heading', { name: 'Voorbeeld' }).textContent()).resolves.toBe('Voorbeeld');
+    await expect.poll(() => page.getByRole('heading', { name: 'Voorbeeld' }).textContent()).toBe('Voorbeeld');
     const preview = (await page.locator('main').textContent())!;
     expect(preview).toContain('Dit bericht gaat naar 2 deelnemers');
     expect(preview).toContain('Anna Geld, Bram Geld');
@@ -90,15 +90,15 @@ describe.runIf(hasChromium)('mail to participants in Chromium', () => {
     expect(await page.locator('.bijeen-preview strong').textContent()).toBe('B2.14');
     await expectAccessible(page, { withoutScripts: true });
     // What was typed is still there; Tab from the text reaches Voorbeeld bekijken, then Versturen.
-    await expect(page.getByLabel('Onderwerp').inputValue()).resolves.toBe('Zaal voor Zeggenschap door geld');
+    await expect.poll(() => page.getByLabel('Onderwerp').inputValue()).toBe('Zaal voor Zeggenschap door geld');
     await page.getByLabel('Tekst', { exact: true }).focus();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('BUTTON Versturen');
+    await expect.poll(() => focused(page)).toBe('BUTTON Versturen');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/berichten\/[0-9a-f-]{36}\?melding=verstuurd$/);
     await expectHeading(page, 'Bericht: Zaal voor Zeggenschap door geld');
-    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Het bericht is verstuurd');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Het bericht is verstuurd');
     const sent = (await page.locator('main').textContent())!;
     expect(sent).toContain('Wacht: 2');
     expect(sent).toContain('Anna Geld');
@@ -120,9 +120,9 @@ describe.runIf(hasChromium)('mail to participants in Chromium', () => {
     await expectAccessible(page, { withoutScripts: true });
     await page.getByRole('link', { name: 'Zaal voor Zeggenschap door geld' }).first().click();
     await expectHeading(page, 'E-mail: Zaal voor Zeggenschap door geld');
-    await expect(page.locator('pre.bijeen-mail-text').textContent()).resolves.toContain('De zaal is B2.14, op de tweede verdieping.');
+    await expect.poll(() => page.locator('pre.bijeen-mail-text').textContent()).toContain('De zaal is B2.14, op de tweede verdieping.');
     const frame = page.frameLocator('iframe.bijeen-mail-frame');
-    await expect(frame.locator('strong').first().textContent()).resolves.toBe('B2.14');
+    await expect.poll(() => frame.locator('strong').first().textContent()).toBe('B2.14');
     // Axe cannot run inside the sandboxed frame (no scripts there, on purpose): the page
     // without it, and the mail's HTML on its own (a document of its own, with lang and title).
     const outside = await new AxeBuilder({ page }).withTags(WCAG_TAGS).exclude('iframe.bijeen-mail-frame').analyze();

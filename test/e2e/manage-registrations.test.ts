@@ -57,7 +57,7 @@ describe.runIf(hasChromium)("the back office's registrations in Chromium", () =>
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL(/\/aanmeldingen$/);
     await expectHeading(page, 'Aanmeldingen: Dag met goedkeuring');
-    await expect(page.locator('main').textContent()).resolves.toContain('Wacht op goedkeuring: 3');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Wacht op goedkeuring: 3');
     await expectAccessible(page, { withoutScripts: true });
 
     // Filter: an organisation and a search, then Enter (a GET form).
@@ -65,7 +65,7 @@ describe.runIf(hasChromium)("the back office's registrations in Chromium", () =>
     await page.getByLabel('Zoek op naam, e-mailadres of organisatie').fill('bram');
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=bram/);
-    await expect(page.locator('caption').last().textContent()).resolves.toContain('1 van de 3 aanmeldingen');
+    await expect.poll(() => page.locator('caption').last().textContent()).toContain('1 van de 3 aanmeldingen');
     await expectAccessible(page, { withoutScripts: true });
 
     // Open it and approve.
@@ -73,8 +73,8 @@ describe.runIf(hasChromium)("the back office's registrations in Chromium", () =>
     await expectHeading(page, 'Bram Delft');
     await expectAccessible(page, { withoutScripts: true });
     await page.getByRole('button', { name: 'Goedkeuren' }).click();
-    await expect(status(page)).resolves.toContain('De aanmelding is goedgekeurd');
-    await expect(page.locator('main').textContent()).resolves.toContain('Bevestigd');
+    await expect.poll(() => status(page)).toContain('De aanmelding is goedgekeurd');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Bevestigd');
     await expectAccessible(page, { withoutScripts: true });
 
     // Another, refused with a reason: mailed.
@@ -82,8 +82,8 @@ describe.runIf(hasChromium)("the back office's registrations in Chromium", () =>
     await page.getByRole('link', { name: 'Anna Utrecht' }).click();
     await page.getByLabel('Reden (niet verplicht)').fill('Deze dag is alleen voor de regio Zuid-Holland.');
     await page.getByRole('button', { name: 'Afwijzen' }).click();
-    await expect(status(page)).resolves.toContain('De aanmelding is afgewezen');
-    await expect(page.locator('main').textContent()).resolves.toContain('Deze dag is alleen voor de regio Zuid-Holland.');
+    await expect.poll(() => status(page)).toContain('De aanmelding is afgewezen');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Deze dag is alleen voor de regio Zuid-Holland.');
     await expectAccessible(page, { withoutScripts: true });
     const refusal = (await database.db.select().from(mailOutbox).where(eq(mailOutbox.kind, 'refused')))[0];
     expect(refusal?.textBody).toContain('Deze dag is alleen voor de regio Zuid-Holland.');
@@ -98,13 +98,13 @@ describe.runIf(hasChromium)("the back office's registrations in Chromium", () =>
     await page.getByLabel('Deelsessie in Ronde 1').selectOption('geld');
     await page.getByLabel('Deelsessie in Ronde 2').selectOption('corporaties');
     await page.getByRole('button', { name: 'Aanmelding toevoegen' }).click();
-    await expect(page.locator('#fouten').textContent()).resolves.toContain('privacyverklaring');
+    await expect.poll(() => page.locator('#fouten').textContent()).toContain('privacyverklaring');
     await expectAccessible(page, { withoutScripts: true });
     await page.getByLabel('De deelnemer gaat akkoord met de privacyverklaring (gevraagd).').check();
     await page.getByRole('button', { name: 'Aanmelding toevoegen' }).click();
-    await expect(status(page)).resolves.toContain('De aanmelding is toegevoegd');
+    await expect.poll(() => status(page)).toContain('De aanmelding is toegevoegd');
     await expectHeading(page, 'Telefoon Deelnemer');
-    await expect(page.locator('main').textContent()).resolves.toContain('Wacht op goedkeuring');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Wacht op goedkeuring');
     await expectAccessible(page, { withoutScripts: true });
 
     // Export CSV with the session, and read it back.

@@ -49,8 +49,8 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     await page.getByLabel('E-mailadres').fill('beheer@example.org');
     await page.getByLabel('Wachtwoord').fill('verkeerd wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(page.locator('#fouten').textContent()).resolves.toContain('E-mailadres of wachtwoord klopt niet.');
-    await expect(page.locator('#veld-email-fout').textContent()).resolves.toContain('E-mailadres of wachtwoord klopt niet.');
+    await expect.poll(() => page.locator('#fouten').textContent()).toContain('E-mailadres of wachtwoord klopt niet.');
+    await expect.poll(() => page.locator('#veld-email-fout').textContent()).toContain('E-mailadres of wachtwoord klopt niet.');
     await expectAccessible(page, { withoutScripts: true });
 
     // With the keyboard only: type, Tab to the password, Enter.
@@ -62,11 +62,11 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/beheer`);
     await expectHeading(page, 'Evenementen');
-    await expect(page.getByRole('link', { name: 'Proefdag wijkaanpak' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Proefdag wijkaanpak' }).count()).toBe(1);
     await expectAccessible(page, { withoutScripts: true });
 
     await page.getByRole('link', { name: 'Proefdag wijkaanpak' }).click();
-    await expect(page.locator('h2').first().textContent()).resolves.toBe('Aanmeldingen: 0');
+    await expect.poll(() => page.locator('h2').first().textContent()).toBe('Aanmeldingen: 0');
     await expectAccessible(page, { withoutScripts: true });
 
     // Invite a colleague as redacteur.
@@ -75,13 +75,13 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     await expectAccessible(page, { withoutScripts: true });
     await page.getByLabel('E-mailadres').fill('geen adres');
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
-    await expect(page.locator('#veld-email-fout').textContent()).resolves.toContain('Vul een geldig e-mailadres in');
+    await expect.poll(() => page.locator('#veld-email-fout').textContent()).toContain('Vul een geldig e-mailadres in');
     await expectAccessible(page, { withoutScripts: true });
     await page.getByLabel('E-mailadres').fill('collega@example.org');
     await page.getByLabel('Rol', { exact: true }).selectOption('redacteur');
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toContain('De uitnodiging is verstuurd.');
-    await expect(page.locator('main').textContent()).resolves.toContain('collega@example.org, als redacteur');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('De uitnodiging is verstuurd.');
+    await expect.poll(() => page.locator('main').textContent()).toContain('collega@example.org, als redacteur');
     await expectAccessible(page, { withoutScripts: true });
 
     // An API token, shown once.
@@ -89,7 +89,7 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     await expectAccessible(page, { withoutScripts: true });
     await page.getByLabel('Waarvoor is het?').fill('Koppeling met de website');
     await page.getByRole('button', { name: 'Token maken' }).click();
-    await expect(page.locator('#nieuw-token-waarde').textContent()).resolves.toMatch(/^bij_/);
+    await expect.poll(() => page.locator('#nieuw-token-waarde').textContent()).toMatch(/^bij_/);
     await expectAccessible(page, { withoutScripts: true });
 
     // The colleague opens the link from the mail in a browser of their own.
@@ -105,16 +105,16 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     await theirs.getByLabel('Wachtwoord', { exact: true }).fill('kort');
     await theirs.getByLabel('Herhaal het wachtwoord').fill('kort');
     await theirs.getByRole('button', { name: 'Account aanmaken' }).click();
-    await expect(theirs.locator('#veld-password-fout').textContent()).resolves.toContain('minstens 12 tekens');
+    await expect.poll(() => theirs.locator('#veld-password-fout').textContent()).toContain('minstens 12 tekens');
     await expectAccessible(theirs, { withoutScripts: true });
     await theirs.getByLabel('Wachtwoord', { exact: true }).fill('een ander lang wachtwoord');
     await theirs.getByLabel('Herhaal het wachtwoord').fill('een ander lang wachtwoord');
     await theirs.getByRole('button', { name: 'Account aanmaken' }).click();
     await theirs.waitForURL(/\/beheer\?melding=welkom$/);
-    await expect(theirs.getByRole('status').textContent()).resolves.toContain('Welkom!');
-    await expect(theirs.locator('nav[aria-label="Beheer"]').textContent()).resolves.toContain('Fictieve Collega · Kennisinstituut · Redacteur');
+    await expect.poll(() => theirs.getByRole('status').textContent()).toContain('Welkom!');
+    await expect.poll(() => theirs.locator('nav[aria-label="Beheer"]').textContent()).toContain('Fictieve Collega · Kennisinstituut · Redacteur');
     // A redacteur has no team page.
-    await expect(theirs.getByRole('link', { name: 'Team' }).count()).resolves.toBe(0);
+    await expect.poll(() => theirs.getByRole('link', { name: 'Team' }).count()).toBe(0);
     await expectAccessible(theirs, { withoutScripts: true });
 
     // The beheerder sees the new colleague, then logs out everywhere (a second browser of theirs too).
@@ -126,13 +126,13 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
     await second.waitForURL(`${server.url}/beheer`);
 
     await page.getByRole('link', { name: 'Team' }).click();
-    await expect(page.locator('main').textContent()).resolves.toContain('Fictieve Collega');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Fictieve Collega');
     await page.getByRole('link', { name: 'Mijn account' }).click();
-    await expect(page.locator('main').textContent()).resolves.toContain('op 2 plekken ingelogd');
+    await expect.poll(() => page.locator('main').textContent()).toContain('op 2 plekken ingelogd');
     await expectAccessible(page, { withoutScripts: true });
     await page.getByRole('button', { name: 'Overal uitloggen' }).click();
     await page.waitForURL(/\/beheer\/inloggen\?melding=overal-uitgelogd$/);
-    await expect(page.getByRole('status').textContent()).resolves.toContain('U bent overal uitgelogd');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('U bent overal uitgelogd');
     await expectAccessible(page, { withoutScripts: true });
 
     await page.goto(`${server.url}/beheer`);

@@ -43,7 +43,7 @@ describe.runIf(hasChromium)('a forgotten password in Chromium', () => {
     // An empty address: the problem next to the field.
     await page.getByRole('button', { name: 'Link versturen' }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.locator('#veld-email-fout').textContent()).resolves.toContain('Vul uw e-mailadres in.');
+    await expect.poll(() => page.locator('#veld-email-fout').textContent()).toContain('Vul uw e-mailadres in.');
     await expectAccessible(page, { withoutScripts: true });
 
     await page.getByLabel('E-mailadres').focus();
@@ -64,7 +64,7 @@ describe.runIf(hasChromium)('a forgotten password in Chromium', () => {
     await page.keyboard.type(NEW);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/beheer?melding=wachtwoord-hersteld`);
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Uw nieuwe wachtwoord is opgeslagen');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Uw nieuwe wachtwoord is opgeslagen');
     await expectAccessible(page, { withoutScripts: true });
     await context.close();
   }, 120_000);

@@ -66,22 +66,22 @@ describe.runIf(hasChromium)('the personal page in Chromium', () => {
     const { waiting } = await offered('browser-aanbod');
     const page = await context.newPage();
     await page.goto(`${server.url}/aanmelding/${waiting.token}`);
-    await expect(heading(page)).resolves.toBe('Er is een plaats voor u vrijgekomen');
-    await expect(page.locator('#status').textContent()).resolves.toContain('vóór maandag 23 november 2026 om 12:00 uur');
+    await expect.poll(() => heading(page)).toBe('Er is een plaats voor u vrijgekomen');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('vóór maandag 23 november 2026 om 12:00 uur');
     await expectAccessible(page, { withoutScripts: true });
 
     await page.getByRole('button', { name: 'Plaats accepteren' }).click();
-    await expect(heading(page)).resolves.toBe('Gelukt: de plaats is van u');
-    await expect(page.getByRole('button', { name: 'Plaats accepteren' }).count()).resolves.toBe(0);
+    await expect.poll(() => heading(page)).toBe('Gelukt: de plaats is van u');
+    await expect.poll(() => page.getByRole('button', { name: 'Plaats accepteren' }).count()).toBe(0);
     await expectAccessible(page, { withoutScripts: true });
 
     // Round 2: from Corporaties to ABCD, which has a seat left.
     const round2 = page.getByRole('group', { name: /Ronde 2/ });
-    await expect(round2.getByLabel(/Corporaties/).isChecked()).resolves.toBe(true);
+    await expect.poll(() => round2.getByLabel(/Corporaties/).isChecked()).toBe(true);
     await round2.getByLabel(/ABCD in de wijk/).check();
     await page.getByRole('button', { name: 'Keuzes opslaan' }).click();
-    await expect(page.locator('#melding-kop').textContent()).resolves.toBe('Uw keuzes zijn gewijzigd');
-    await expect(page.locator('table tbody tr').nth(1).textContent()).resolves.toContain('ABCD in de wijk');
+    await expect.poll(() => page.locator('#melding-kop').textContent()).toBe('Uw keuzes zijn gewijzigd');
+    await expect.poll(() => page.locator('table tbody tr').nth(1).textContent()).toContain('ABCD in de wijk');
     await expectAccessible(page, { withoutScripts: true });
   });
 
@@ -98,9 +98,9 @@ describe.runIf(hasChromium)('the personal page in Chromium', () => {
     // Someone else takes the last seat before this person saves.
     await person(slug, { 'ronde-1': 'geld', 'ronde-2': 'abcd' });
     await page.getByRole('button', { name: 'Keuzes opslaan' }).click();
-    await expect(page.locator('#fouten-kop').textContent()).resolves.toBe('Er is 1 punt om te verbeteren');
-    await expect(page.locator('#veld-keuze-ronde-2-fout').textContent()).resolves.toContain('Deze deelsessie is vol');
-    await expect(round2.getByLabel(/ABCD in de wijk/).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => page.locator('#fouten-kop').textContent()).toBe('Er is 1 punt om te verbeteren');
+    await expect.poll(() => page.locator('#veld-keuze-ronde-2-fout').textContent()).toContain('Deze deelsessie is vol');
+    await expect.poll(() => round2.getByLabel(/ABCD in de wijk/).isDisabled()).toBe(true);
     await expectAccessible(page, { withoutScripts: true });
     await page.locator('#fouten a').click();
     expect(await page.evaluate(() => location.hash)).toBe('#veld-keuze-ronde-2');
@@ -113,18 +113,18 @@ describe.runIf(hasChromium)('the personal page in Chromium', () => {
     await page.goto(`${server.url}/aanmelding/${waiting.token}`);
     now = at(30);
     await page.getByRole('button', { name: 'Plaats accepteren' }).click();
-    await expect(heading(page)).resolves.toBe('Het aanbod van een plaats is verlopen');
-    await expect(page.locator('#status').textContent()).resolves.toContain('de termijn was al verstreken');
-    await expect(page.getByRole('button', { name: 'Keuzes opslaan' }).count()).resolves.toBe(0);
+    await expect.poll(() => heading(page)).toBe('Het aanbod van een plaats is verlopen');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('de termijn was al verstreken');
+    await expect.poll(() => page.getByRole('button', { name: 'Keuzes opslaan' }).count()).toBe(0);
     await expectAccessible(page, { withoutScripts: true });
 
     // The next in line now has the offer; until then they were waiting, with a choice form of their own.
     const theirs = await context.newPage();
     await theirs.goto(`${server.url}/aanmelding/${next.token}`);
-    await expect(heading(theirs)).resolves.toBe('Er is een plaats voor u vrijgekomen');
+    await expect.poll(() => heading(theirs)).toBe('Er is een plaats voor u vrijgekomen');
     await expectAccessible(theirs, { withoutScripts: true });
     await theirs.getByRole('button', { name: 'Plaats afwijzen' }).click();
-    await expect(heading(theirs)).resolves.toBe('Uw aanmelding is geannuleerd');
+    await expect.poll(() => heading(theirs)).toBe('Uw aanmelding is geannuleerd');
     await expectAccessible(theirs, { withoutScripts: true });
   });
 
@@ -137,9 +137,9 @@ describe.runIf(hasChromium)('the personal page in Chromium', () => {
     const waiting = await person(slug);
     const page = await context.newPage();
     await page.goto(`${server.url}/aanmelding/${waiting.token}`);
-    await expect(heading(page)).resolves.toBe('U staat op de wachtlijst');
+    await expect.poll(() => heading(page)).toBe('U staat op de wachtlijst');
     const full = page.getByRole('group', { name: /Ronde 2/ }).getByLabel(/ABCD in de wijk/);
-    await expect(full.isDisabled()).resolves.toBe(false);
+    await expect.poll(() => full.isDisabled()).toBe(false);
     await expectAccessible(page, { withoutScripts: true });
   });
 });

@@ -42,7 +42,7 @@ describe.runIf(hasChromium)('public pages in Chromium', () => {
     const page = await context.newPage();
     const response = await page.goto(server.url + path);
     expect(response?.status()).toBe(path.includes('bestaat-niet') ? 404 : 200);
-    await expect(page.locator('h1').first().textContent()).resolves.toContain(heading);
+    await expect.poll(() => page.locator('h1').first().textContent()).toContain(heading);
     // Open every "Lees meer" so axe also checks what is behind it.
     for (const d of await page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
     expect(await axeViolations(page)).toEqual([]);
@@ -58,7 +58,7 @@ describe.runIf(hasChromium)('public pages in Chromium', () => {
     await page.goto(`${server.url}/evenementen/dag-van-de-buurt`);
     await page.keyboard.press('Tab');
     const skip = page.locator(':focus');
-    await expect(skip.textContent()).resolves.toContain('Direct naar de inhoud');
+    await expect.poll(() => skip.textContent()).toContain('Direct naar de inhoud');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud');
     const summary = page.locator('summary').first();
@@ -72,9 +72,9 @@ describe.runIf(hasChromium)('public pages in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/evenementen/haagse-wijkaanpak`);
     const full = page.locator('.bijeen-workshop', { has: page.locator('.bijeen-full') });
-    await expect(full.count()).resolves.toBe(1);
-    await expect(full.locator('h4').textContent()).resolves.toContain('Opgavegericht werken');
-    await expect(page.locator('.bijeen-state').textContent()).resolves.toMatch(/wachtlijst/);
+    await expect.poll(() => full.count()).toBe(1);
+    await expect.poll(() => full.locator('h4').textContent()).toContain('Opgavegericht werken');
+    await expect.poll(() => page.locator('.bijeen-state').textContent()).toMatch(/wachtlijst/);
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375); // no sideways scrolling on a phone
     if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/evenement-symposium-mobiel.png' });

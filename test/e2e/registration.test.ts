@@ -44,8 +44,8 @@ describe.runIf(hasChromium)('registering in Chromium', () => {
     await round2.locator(`input[value="${options2.find((v) => v !== picked1)}"]`).check();
     await page.getByLabel(/Ik ga akkoord met de/).check();
     await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await expect(page.locator('h2#status-kop').textContent()).resolves.toBe('Gelukt: u bent aangemeld');
-    await expect(page.locator('table tbody tr').count()).resolves.toBe(2);
+    await expect.poll(() => page.locator('h2#status-kop').textContent()).toBe('Gelukt: u bent aangemeld');
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(2);
     await expectAccessible(page);
   });
 
@@ -55,9 +55,9 @@ describe.runIf(hasChromium)('registering in Chromium', () => {
     await page.getByLabel('Naam').fill('Fictieve Bewoner');
     await page.getByLabel('E-mailadres').fill('niet-een-adres');
     await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await expect(page.locator('#fouten-kop').textContent()).resolves.toMatch(/punten om te verbeteren/);
-    await expect(page.getByLabel('Naam').inputValue()).resolves.toBe('Fictieve Bewoner');
-    await expect(page.locator('#veld-email-fout').textContent()).resolves.toContain('Geef een geldig e-mailadres');
+    await expect.poll(() => page.locator('#fouten-kop').textContent()).toMatch(/punten om te verbeteren/);
+    await expect.poll(() => page.getByLabel('Naam').inputValue()).toBe('Fictieve Bewoner');
+    await expect.poll(() => page.locator('#veld-email-fout').textContent()).toContain('Geef een geldig e-mailadres');
     // The summary's link takes the keyboard user to the field.
     await page.locator('#fouten a', { hasText: 'Geef een geldig e-mailadres' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('veld-email');
@@ -86,7 +86,7 @@ describe.runIf(hasChromium)('registering in Chromium', () => {
     }
     const page = await context.newPage();
     await page.goto(`${server.url}/evenementen/leergang-wijkaanpak/aanmelden`);
-    await expect(page.locator('#veld-organisation-uitleg').textContent()).resolves.toContain('ten hoogste 3');
+    await expect.poll(() => page.locator('#veld-organisation-uitleg').textContent()).toContain('ten hoogste 3');
     await page.getByLabel('Naam').fill('Vierde Collega');
     await page.getByLabel('E-mailadres').fill('vierde@example.org');
     await page.getByLabel('Organisatie', { exact: true }).fill('gemeente zwolle');
@@ -96,9 +96,9 @@ describe.runIf(hasChromium)('registering in Chromium', () => {
     await page.locator('fieldset', { hasText: /rol/i }).locator('input[type=radio]').first().check();
     await page.getByLabel(/Ik ga akkoord met de/).check();
     await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await expect(page.locator('h2#status-kop').textContent()).resolves.toBe('U staat op de wachtlijst');
-    await expect(page.locator('#status').textContent()).resolves.toContain('Uw organisatie heeft het maximum aantal deelnemers bereikt');
-    await expect(page.locator('#status').textContent()).resolves.toContain('nummer 1');
+    await expect.poll(() => page.locator('h2#status-kop').textContent()).toBe('U staat op de wachtlijst');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Uw organisatie heeft het maximum aantal deelnemers bereikt');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('nummer 1');
     await expectAccessible(page);
   });
 });
