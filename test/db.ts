@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client';
 
 /*
@@ -37,6 +39,18 @@ async function freshPostgres(baseUrl: string, poolSize = 10): Promise<TestDataba
   };
 }
 
+let template: Blob | undefined;
+
+/**
+ * An in-memory PGlite, migrated, started from the run's template (test/global-setup.ts)
+ * rather than from initdb. Every suite gets a database of its own, as before.
+ */
+export async function openTestPglite(): Promise<Database> {
+  const path = inject('pgliteTemplate');
+  if (path && !template) template = new Blob([readFileSync(path)]);
+  return openDatabase({ pgliteTemplate: template });
+}
+
 export interface DatabaseKind {
   name: 'pglite' | 'postgres';
   open: (opts?: { poolSize?: number }) => Promise<TestDatabase>;
@@ -44,7 +58,7 @@ export interface DatabaseKind {
 
 /** The databases a service suite runs on: `describe.each(databaseKinds)`. */
 export const databaseKinds: DatabaseKind[] = [
-  { name: 'pglite', open: async () => ({ ...(await openDatabase({})), name: 'pglite' }) },
+  { name: 'pglite', open: async () => ({ ...(await openTestPglite()), name: 'pglite' }) },
   ...(TEST_DATABASE_URL
     ? [{ name: 'postgres' as const, open: (opts?: { poolSize?: number }) => freshPostgres(TEST_DATABASE_URL, opts?.poolSize) }]
     : []),

@@ -39,11 +39,17 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /**
+   * An in-memory PGlite starts from this dumped data directory (`dumpDataDir`) instead of
+   * running initdb, which costs seconds. The test suite makes one migrated template per
+   * run (test/global-setup.ts); the migrations still run, so a stale template only costs time.
+   */
+  pgliteTemplate?: Blob | undefined;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 20);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.pgliteTemplate);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -81,7 +87,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, template?: Blob): Promise<Database> {
   const inMemory = dataDir === undefined || dataDir.startsWith('memory://');
   let lock: DataDirLock | undefined;
   if (!inMemory) {
@@ -90,7 +96,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     lock = acquireDataDirLock(dataDir);
   }
   try {
-    const client = inMemory ? new PGlite() : new PGlite(dataDir);
+    const client = inMemory ? new PGlite(template ? { loadDataDir: template } : {}) : new PGlite(dataDir);
     await client.waitReady;
     const pdb = drizzlePglite(client, { schema });
     await migratePglite(pdb, { migrationsFolder });

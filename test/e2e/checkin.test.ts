@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { createAccount } from '../../src/domain/accounts/service';
 import { checkinCode, formatCode } from '../../src/domain/checkin/rules';
 import { createEvent } from '../../src/domain/events/service';
@@ -10,6 +10,7 @@ import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
 import { TEST_ACTOR } from '../actors';
+import { openTestPglite } from '../db';
 
 /* The check-in desk on a phone in Chromium, by keyboard only: a typed (or scanned) code, and a name search with the Aanwezig button. Axe on every page. */
 
@@ -22,7 +23,7 @@ describe.runIf(hasChromium)('the check-in desk in Chromium', () => {
   const tokens: string[] = [];
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     await createEvent(database.db, eventDocument({ slug: 'baliedag', title: 'Baliedag' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     for (const [i, name] of [[1, 'Fictieve Jansen'], [2, 'Fictieve Pietersen'], [3, 'Fictieve De Boer']] as const) {

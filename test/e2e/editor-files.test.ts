@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { createAccount } from '../../src/domain/accounts/service';
 import { createEvent, getEventDocument } from '../../src/domain/events/service';
 import { ensureOrganiser } from '../../src/domain/organisers/service';
@@ -10,6 +10,7 @@ import { pdfBytes } from '../files';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible } from './browser';
 import { TEST_ACTOR } from '../actors';
+import { openTestPglite } from '../db';
 
 /*
  * Files in the editor, in Chromium, by keyboard only: a speaker's photo on Sprekers and a
@@ -29,7 +30,7 @@ describe.runIf(hasChromium)('photos and attachments in the editor, in Chromium',
   let pdf: Uint8Array;
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     await createEvent(
       database.db,

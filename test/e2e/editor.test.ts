@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { createAccount } from '../../src/domain/accounts/service';
 import { createEvent, getEventDocument } from '../../src/domain/events/service';
 import { mailOutbox } from '../../src/domain/mail/table';
@@ -12,6 +12,7 @@ import { eventDocument } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible } from './browser';
 import { TEST_ACTOR } from '../actors';
+import { openTestPglite } from '../db';
 
 /*
  * The event editor in Chromium (the pages have no scripts): a Dag van de Buurt with two
@@ -30,7 +31,7 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     await createEvent(database.db, eventDocument({ slug: 'proefdag', title: 'Proefdag wijkaanpak' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     await register(

@@ -6,7 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { ensureDemoAccount, loadDemoIfEmpty, DEMO_ACCOUNT } from '../../src/demo/load';
 import { createAccount } from '../../src/domain/accounts/service';
 import { checkinCode, formatCode } from '../../src/domain/checkin/rules';
@@ -20,6 +20,7 @@ import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
 import { TEST_ACTOR } from '../actors';
+import { openTestPglite } from '../db';
 
 /*
  * Whole journeys through bijeen in Chromium, as the people who use it make them: the
@@ -104,7 +105,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
     let server: { url: string; close: () => Promise<void> };
 
     beforeAll(async () => {
-      database = await openDatabase({});
+      database = await openTestPglite();
       const org = (await ensureOrganiser(database.db, 'buurtplatform', 'Buurtplatform')).id;
       await createAccount(database.db, { organiserId: org, email: 'beheer@example.org', name: 'Fictieve Beheerder', password: PW, role: 'beheerder' }, new Date());
       await createAccount(database.db, { organiserId: org, email: 'balie@example.org', name: 'Fictieve Balie', password: PW, role: 'balie' }, new Date());
@@ -344,7 +345,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
     const slug = 'leergang-wijkaanpak';
 
     beforeAll(async () => {
-      database = await openDatabase({});
+      database = await openTestPglite();
       // The demo, as `npm start` loads it, with its account (README: how to log in).
       await loadDemoIfEmpty(database.db, now);
       await ensureDemoAccount(database.db, now, { demoJustLoaded: true });
@@ -522,7 +523,7 @@ describe.runIf(hasChromium)('whole journeys in Chromium', () => {
     const day = '2026-10-08';
 
     beforeAll(async () => {
-      database = await openDatabase({});
+      database = await openTestPglite();
       const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
       const at = (hhmm: string) => `${day}T${hhmm}:00+02:00`;
       const base = eventDocument();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { createAccount } from '../../src/domain/accounts/service';
 import { SYSTEM_ACTOR } from '../../src/domain/audit/service';
 import { createEvent } from '../../src/domain/events/service';
@@ -9,6 +9,7 @@ import { register } from '../../src/domain/registration/service';
 import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
+import { openTestPglite } from '../db';
 
 /*
  * The audit log in Chromium: a redacteur changes the event's title in the editor, approves
@@ -24,7 +25,7 @@ describe.runIf(hasChromium)('the audit log in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     await createEvent(database.db, eventDocument({ slug: 'logdag', title: 'Logdag', registration: { capacity: 10, approvalRequired: true } }), {
       actingOrganiserId: org,

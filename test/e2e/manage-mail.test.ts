@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { createAccount } from '../../src/domain/accounts/service';
 import { createEvent } from '../../src/domain/events/service';
 import { mailOutbox } from '../../src/domain/mail/table';
@@ -12,6 +12,7 @@ import { serveTestApp } from '../app';
 import AxeBuilder from '@axe-core/playwright';
 import { expectAccessible, hasChromium, launchBrowser, WCAG_TAGS, expectHeading } from './browser';
 import { TEST_ACTOR } from '../actors';
+import { openTestPglite } from '../db';
 
 /* Mail to participants in Chromium: compose to one workshop, preview, send with the keyboard only, then the outbox and one mail (its text and its HTML in a sandboxed frame). Axe on every page. */
 
@@ -23,7 +24,7 @@ describe.runIf(hasChromium)('mail to participants in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     await createEvent(database.db, eventDocument({ slug: 'berichtendag', title: 'Berichtendag' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     const people: [string, string][] = [

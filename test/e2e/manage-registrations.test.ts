@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { createAccount } from '../../src/domain/accounts/service';
 import { createEvent } from '../../src/domain/events/service';
 import { mailOutbox } from '../../src/domain/mail/table';
@@ -12,6 +12,7 @@ import { eventDocument, registrant } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
 import { TEST_ACTOR } from '../actors';
+import { openTestPglite } from '../db';
 
 /* An event's registrations in the back office, in Chromium: filter the table, open one, approve, refuse with a reason, add one by hand, export CSV. Axe on every page. */
 
@@ -23,7 +24,7 @@ describe.runIf(hasChromium)("the back office's registrations in Chromium", () =>
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     await createEvent(database.db, eventDocument({ slug: 'met-goedkeuring', title: 'Dag met goedkeuring', registration: { capacity: 10, approvalRequired: true } }), {
       actor: TEST_ACTOR, actingOrganiserId: org,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { createAccount } from '../../src/domain/accounts/service';
 import { createEvent } from '../../src/domain/events/service';
 import { mailOutbox } from '../../src/domain/mail/table';
@@ -10,6 +10,7 @@ import { eventDocument } from '../factories';
 import { serveTestApp } from '../app';
 import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
 import { TEST_ACTOR } from '../actors';
+import { openTestPglite } from '../db';
 
 /* The back office in Chromium: log in, the dashboard, invite a colleague who accepts in another browser, log out everywhere. Axe on every page. */
 
@@ -21,7 +22,7 @@ describe.runIf(hasChromium)('the back office in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     await createEvent(database.db, eventDocument({ slug: 'proefdag', title: 'Proefdag wijkaanpak' }), { actor: TEST_ACTOR, actingOrganiserId: org });
     await createAccount(database.db, { organiserId: org, email: 'beheer@example.org', name: 'Fictieve Beheerder', password: PW, role: 'beheerder' }, new Date());

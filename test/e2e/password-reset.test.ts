@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { createAccount } from '../../src/domain/accounts/service';
 import { mailOutbox } from '../../src/domain/mail/table';
 import { ensureOrganiser } from '../../src/domain/organisers/service';
 import { serveTestApp } from '../app';
 import { expectAccessible, hasChromium, launchBrowser, expectHeading } from './browser';
+import { openTestPglite } from '../db';
 
 /* A forgotten password in Chromium, with the keyboard alone: ask for a link, open it from the mail, choose a new password. Axe on every page. */
 
@@ -18,7 +19,7 @@ describe.runIf(hasChromium)('a forgotten password in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     await createAccount(database.db, { organiserId: org, email: 'vergeten@example.org', name: 'Fictieve Vergeter', password: 'paars paard op de dijk', role: 'redacteur' }, new Date());
     server = await serveTestApp(database, () => new Date());

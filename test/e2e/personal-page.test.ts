@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { createEvent } from '../../src/domain/events/service';
 import { ensureOrganiser } from '../../src/domain/organisers/service';
 import { cancelRegistration, register } from '../../src/domain/registration/service';
@@ -8,6 +8,7 @@ import { eventDocument } from '../factories';
 import { NO_RATE_LIMITS, serveTestApp, TEST_NOW } from '../app';
 import { hasChromium, launchBrowser, expectAccessible } from './browser';
 import { TEST_ACTOR } from '../actors';
+import { openTestPglite } from '../db';
 
 /* The personal page in Chromium: accepting an offered place and changing a workshop, with axe on every state. */
 
@@ -46,7 +47,7 @@ describe.runIf(hasChromium)('the personal page in Chromium', () => {
   }
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     organiserId = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     server = await serveTestApp(database, () => now, NO_RATE_LIMITS);
     browser = await launchBrowser();

@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { loadDemoIfEmpty } from '../../src/demo/load';
 import { serveTestApp, TEST_NOW } from '../app';
 import { axeViolations, hasChromium, launchBrowser } from './browser';
+import { openTestPglite } from '../db';
 
 describe.runIf(hasChromium)('public pages in Chromium', () => {
   let database: Database;
@@ -13,7 +14,7 @@ describe.runIf(hasChromium)('public pages in Chromium', () => {
   const foreignRequests: string[] = [];
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     await loadDemoIfEmpty(database.db, TEST_NOW);
     server = await serveTestApp(database);
     browser = await launchBrowser();

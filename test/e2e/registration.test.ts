@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { loadDemoIfEmpty } from '../../src/demo/load';
 import { getEventDocument } from '../../src/domain/events/service';
 import { register } from '../../src/domain/registration/service';
 import { NO_RATE_LIMITS, serveTestApp, TEST_NOW } from '../app';
 import { hasChromium, launchBrowser, expectAccessible, expectHeading } from './browser';
+import { openTestPglite } from '../db';
 
 describe.runIf(hasChromium)('registering in Chromium', () => {
   let database: Database;
@@ -14,7 +15,7 @@ describe.runIf(hasChromium)('registering in Chromium', () => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     await loadDemoIfEmpty(database.db, TEST_NOW);
     server = await serveTestApp(database, undefined, NO_RATE_LIMITS);
     browser = await launchBrowser();

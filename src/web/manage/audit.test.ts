@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import { createAccount, createSession } from '../../domain/accounts/service';
 import type { AccountRole } from '../../domain/accounts/rules';
 import { listEventAudit } from '../../domain/audit/service';
@@ -10,6 +10,7 @@ import { register } from '../../domain/registration/service';
 import { TEST_ACTOR } from '../../../test/actors';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { eventDocument, registrant } from '../../../test/factories';
+import { openTestPglite } from '../../../test/db';
 
 /* The audit log page and notes on a registration, per role, through app.request(). */
 
@@ -36,7 +37,7 @@ describe('the audit log and notes in the back office', () => {
     });
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     // A clock that moves a minute per reading: every change has its own moment.
     let t = TEST_NOW.getTime();
     app = await testApp(database, () => new Date((t += 60_000)));

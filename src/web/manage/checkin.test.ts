@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import { createAccount, createSession } from '../../domain/accounts/service';
 import type { AccountRole } from '../../domain/accounts/rules';
 import { checkinCode, formatCode } from '../../domain/checkin/rules';
@@ -9,6 +9,7 @@ import { register } from '../../domain/registration/service';
 import { eventDocument, registrant } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { TEST_ACTOR } from '../../../test/actors';
+import { openTestPglite } from '../../../test/db';
 
 /* The check-in desk through the app: every role may use it, another organiser's event is not found, codes and names, CSRF. */
 
@@ -32,7 +33,7 @@ describe('the check-in desk (/beheer/evenementen/{slug}/balie)', () => {
     });
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     app = await testApp(database);
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     const other = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;

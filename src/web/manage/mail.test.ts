@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import type { AccountRole } from '../../domain/accounts/rules';
 import { createAccount, createSession, inviteAccount } from '../../domain/accounts/service';
 import { createEvent } from '../../domain/events/service';
@@ -11,6 +11,7 @@ import { eventDocument, registrant } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { previewToken } from './mail';
 import { TEST_ACTOR } from '../../../test/actors';
+import { openTestPglite } from '../../../test/db';
 
 /* Mail to participants and the outbox through the app, per role: the pages, preview, send, field messages, CSRF, the mail's HTML under its own CSP, retry. */
 
@@ -36,7 +37,7 @@ describe('mail to participants in the back office', () => {
     });
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     app = await testApp(database);
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     const other = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;

@@ -1,11 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import { createAccount, createSession, login } from '../../domain/accounts/service';
 import { mailOutbox } from '../../domain/mail/table';
 import { ensureOrganiser } from '../../domain/organisers/service';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { RESET_LIMITS } from './password-reset';
+import { openTestPglite } from '../../../test/db';
 
 /* "Wachtwoord vergeten" through the app: the same answer for every address, the link by mail, a new password once. */
 
@@ -44,7 +45,7 @@ describe('a forgotten password (/beheer/wachtwoord-vergeten)', () => {
   };
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     app = await testApp(database);
     org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
   });

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import { createAccount, createSession } from '../../domain/accounts/service';
 import type { AccountRole } from '../../domain/accounts/rules';
 import { createEvent } from '../../domain/events/service';
@@ -10,6 +10,7 @@ import { register } from '../../domain/registration/service';
 import { eventDocument, registrant } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { TEST_ACTOR } from '../../../test/actors';
+import { openTestPglite } from '../../../test/db';
 
 /* An event's registrations in the back office, per role: the table, one registration, the organiser's changes, adding one by hand, the exports. */
 
@@ -35,7 +36,7 @@ describe('registrations in the back office', () => {
     });
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     app = await testApp(database);
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     const other = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;

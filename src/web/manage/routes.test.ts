@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import { createAccount, createSession, inviteAccount, listTeam } from '../../domain/accounts/service';
 import { authenticateApiToken, createApiToken } from '../../domain/organisers/service';
 import type { AccountRole } from '../../domain/accounts/rules';
@@ -10,6 +10,7 @@ import { eventDocument } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { safeBack } from './session';
 import { TEST_ACTOR } from '../../../test/actors';
+import { openTestPglite } from '../../../test/db';
 
 /* The back office through the app: who may open what, sessions, logging in and out, CSRF, rate limits. */
 
@@ -41,7 +42,7 @@ describe('the back office (/beheer)', () => {
   }
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     app = await testApp(database);
     org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     const other = (await ensureOrganiser(database.db, 'andere-organisator', 'Andere organisator')).id;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import { checkinCode, formatCode } from '../../domain/checkin/rules';
 import { createEvent } from '../../domain/events/service';
 import { ensureOrganiser } from '../../domain/organisers/service';
@@ -8,6 +8,7 @@ import { eventDocument, registrant } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { qrSvg } from '../components/qr';
 import { TEST_ACTOR } from '../../../test/actors';
+import { openTestPglite } from '../../../test/db';
 
 /* The check-in part of the personal page: a QR code and the code as text, for confirmed registrations only. */
 
@@ -19,7 +20,7 @@ describe('the check-in code on the personal page', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     app = await testApp(database);
     const org = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     await createEvent(database.db, eventDocument({ slug: 'qr-dag', registration: { capacity: 1 } }), { actor: TEST_ACTOR, actingOrganiserId: org });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import { createEvent } from '../../domain/events/service';
 import { ensureOrganiser } from '../../domain/organisers/service';
 import { cancelRegistration, getRegistration, register } from '../../domain/registration/service';
 import { eventDocument } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { TEST_ACTOR } from '../../../test/actors';
+import { openTestPglite } from '../../../test/db';
 
 /* The personal page: accepting or declining an offered place, and changing workshops, without JavaScript. */
 
@@ -72,7 +73,7 @@ describe('the personal page', () => {
   const radio = (html: string, id: string) => new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? '';
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     organiserId = (await ensureOrganiser(database.db, 'kennisinstituut', 'Kennisinstituut')).id;
     app = await testApp(database, () => now);
   });

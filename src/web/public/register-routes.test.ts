@@ -1,10 +1,11 @@
 import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../domain/mail/table';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import { loadDemoIfEmpty } from '../../demo/load';
 import { getEventView } from '../../domain/events/service';
 import { testApp, TEST_NOW } from '../../../test/app';
+import { openTestPglite } from '../../../test/db';
 
 const ORIGIN = 'http://localhost';
 
@@ -45,7 +46,7 @@ describe('the registration form', () => {
   });
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     await loadDemoIfEmpty(database.db, TEST_NOW);
     app = await testApp(database);
     const view = await getEventView(database.db, 'dag-van-de-buurt', TEST_NOW);

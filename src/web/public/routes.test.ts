@@ -1,8 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import { loadDemoIfEmpty } from '../../demo/load';
 import { testApp, TEST_NOW } from '../../../test/app';
+import { openTestPglite } from '../../../test/db';
 
 describe('public pages', () => {
   let database: Database;
@@ -15,7 +16,7 @@ describe('public pages', () => {
   };
 
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await openTestPglite();
     await loadDemoIfEmpty(database.db, TEST_NOW);
     app = await testApp(database);
   });
