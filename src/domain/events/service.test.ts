@@ -9,7 +9,7 @@ import { listEventMails, queueRegistrationMail } from '../mail/service';
 import { ensureOrganiser } from '../organisers/service';
 import { registrationChoices, registrations } from '../registration/table';
 import type { EventDocument, EventDocumentInput } from './document';
-import { createEvent, getEventDocument, getEventView, listAgenda, replaceEvent } from './service';
+import { createEvent, getEventDocument, getEventView, listAgenda, replaceEvent, StaleVersionError } from './service';
 import { programmeItems, workshops } from './table';
 import { TEST_ACTOR } from '../../../test/actors';
 
@@ -107,6 +107,30 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
       replaceEvent(database.db, 'van-een-ander', eventDocument({ slug: 'van-een-ander', title: 'Gekaapt' }), { actor: TEST_ACTOR, actingOrganiserId: otherOrganiserId, baseUrl: 'http://bijeen.test' }),
     );
     expect(err.code).toBe('forbidden');
+  });
+
+  it('saves over the version the caller read only: of two saves of one version at once, one lands and the other writes nothing', async () => {
+    const slug = 'twee-tegelijk';
+    await createEvent(database.db, eventDocument({ slug }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
+    const read = (await getEventView(database.db, slug, TEST_NOW, { includePrivate: true }))!.updatedAt.toISOString();
+    const opts = { actor: TEST_ACTOR, actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test', expectedVersion: read };
+    const results = await Promise.allSettled([
+      replaceEvent(database.db, slug, eventDocument({ slug, title: 'Eerste versie' }), opts),
+      replaceEvent(database.db, slug, eventDocument({ slug, title: 'Tweede versie' }), opts),
+    ]);
+    const landed = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    expect(landed).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(StaleVersionError);
+    expect((refused[0] as StaleVersionError).code).toBe('conflict');
+    const now = (await getEventView(database.db, slug, TEST_NOW, { includePrivate: true }))!;
+    expect(now.doc.title).toBe(landed[0]!.title);
+    expect(now.updatedAt.toISOString()).not.toBe(read);
+    expect((refused[0] as StaleVersionError).currentVersion).toBe(now.updatedAt.toISOString());
+    // With the version it was told about, the refused save goes through.
+    const again = await replaceEvent(database.db, slug, eventDocument({ slug, title: 'Derde versie' }), { ...opts, expectedVersion: now.updatedAt.toISOString() });
+    expect(again.title).toBe('Derde versie');
   });
 
   it('links the acting organiser and the co-organisers the document names', async () => {

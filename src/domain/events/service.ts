@@ -102,6 +102,20 @@ export interface ReplaceOptions extends SaveOptions {
    * organiser who will tell them otherwise, or is only fixing a typo.
    */
   notifyRegistrants?: boolean;
+  /**
+   * The version (`updated_at`, ISO) the caller's form was filled in on. When someone else
+   * saved since, nothing is written and a StaleVersionError says so. Checked under the
+   * event's lock, so two saves of one old version never both land.
+   */
+  expectedVersion?: string | undefined;
+}
+
+/** The event was saved by someone else after the caller read it: nothing was written. */
+export class StaleVersionError extends DomainError {
+  constructor(readonly currentVersion: string) {
+    super('conflict', 'Iemand anders heeft dit evenement opgeslagen nadat u het opende. Er is niets opgeslagen.');
+    this.name = 'StaleVersionError';
+  }
 }
 
 /** Create an event from a document. The acting organiser becomes its (main) organiser. */
@@ -146,10 +160,15 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     await opts.before?.(tx);
-    const existing = await findEventRowBySlug(tx, slug);
-    if (!existing) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
+    const found = await findEventRowBySlug(tx, slug);
+    if (!found) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
     // The same lock as registrations: a capacity change and a registration never interleave.
-    await lockEvent(tx, existing.id);
+    await lockEvent(tx, found.id);
+    // Read again under the lock: a save that committed while this one waited is seen here,
+    // both by the version check and by the next version counted from it.
+    const [existing = found] = await tx.select().from(events).where(eq(events.id, found.id));
+    if (opts.expectedVersion !== undefined && existing.updatedAt.toISOString() !== opts.expectedVersion)
+      throw new StaleVersionError(existing.updatedAt.toISOString());
     if (!(await organises(tx, existing.id, opts.actingOrganiserId))) {
       // A draft of someone else is not there for you; a published event is, but not yours.
       if (existing.status === 'draft') throw new DomainError('not_found', `Er is geen evenement "${slug}".`);

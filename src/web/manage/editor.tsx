@@ -5,7 +5,7 @@ import { getOrganiserEvent, type AccountEvent } from '../../domain/accounts/over
 import { may } from '../../domain/accounts/rules';
 import { accountActor } from '../../domain/audit/service';
 import type { EventDocument } from '../../domain/events/document';
-import { createEvent, getEventDocument, getEventView, replaceEvent } from '../../domain/events/service';
+import { createEvent, getEventDocument, getEventView, replaceEvent, StaleVersionError } from '../../domain/events/service';
 import { DomainError, type FieldProblem } from '../../kernel/errors';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { EventPage } from '../public/event-page';
@@ -107,7 +107,7 @@ export function editorRoutes() {
     return { event, doc: view.doc, version: view.updatedAt.toISOString() };
   }
 
-  const save = (c: Context<AppEnv>, slug: string, input: DocInput, notify = true, before?: (tx: Db) => Promise<void>) =>
+  const save = (c: Context<AppEnv>, slug: string, input: DocInput, notify = true, before?: (tx: Db) => Promise<void>, expectedVersion?: string) =>
     replaceEvent(c.var.deps.db, slug, input, {
       actingOrganiserId: me(c).organiserId,
       actor: accountActor(me(c)),
@@ -115,6 +115,7 @@ export function editorRoutes() {
       now: c.var.deps.clock(),
       notifyRegistrants: notify,
       before,
+      expectedVersion,
     });
 
   // ---------------------------------------------------------------------------------------
@@ -295,30 +296,39 @@ export function editorRoutes() {
     }
     if (verb === 'voorbeeld') return page(200, { preview: true, ...(chosen ? { notice: { type: 'info', text: rechoose.trim() } } : {}) });
 
-    if (version !== undefined && version !== found.version)
-      return page(409, {
-        version: found.version,
+    // Someone else saved after this form was opened: their save is not overwritten unasked.
+    // Checked here, before the uploads are read, and again under the event's lock in the save.
+    const stale = (current: string) =>
+      page(409, {
+        version: current,
         notice: {
           type: 'warning',
           text: `Iemand anders heeft dit evenement opgeslagen nadat u deze pagina opende. Er is nog niets opgeslagen: uw invoer staat hieronder. Kijk na of die klopt met de nieuwe stand (Status en Voorbeeld) en klik nog eens op Opslaan.${rechoose}`,
         },
       });
+    if (version !== undefined && version !== found.version) return stale(found.version);
     // Photos and attachments: checked by their content; stored with the save, or not at all.
     const uploads = await prepareUploads(part, values, files, { account: me(c), eventId: found.event.id, now: c.var.deps.clock() });
+    // Nothing was stored: the form shows the files it had before the upload, not the new ones.
+    const filesAsBefore = () => ({ ...uploads.values, ...Object.fromEntries(Object.entries(values).filter(([k]) => /\.(photo|fileId)$/.test(k))) });
     const again = Object.keys(files).length ? { type: 'warning' as const, text: 'Er is niets opgeslagen. Kies de bestanden opnieuw als u ze wilt toevoegen.' } : undefined;
     if (uploads.status) {
-      values = { ...uploads.values, ...Object.fromEntries(Object.entries(values).filter(([k]) => /\.(photo|fileId)$/.test(k))) };
+      values = filesAsBefore();
       return c.html(
         <PartPage account={me(c)} csrf={csrfToken(c)} doc={doc} part={part} values={values} version={version ?? found.version} errors={uploads.errors} loose={[]} preview={false} notify={notify} notice={again} />,
         uploads.status,
       );
     }
     try {
-      await save(c, doc.slug, applyValues(part, doc, uploads.values, c.var.deps.clock()), doc.status === 'published' && NOTIFYING_PARTS.includes(part) ? notify : true, uploads.before);
+      await save(c, doc.slug, applyValues(part, doc, uploads.values, c.var.deps.clock()), doc.status === 'published' && NOTIFYING_PARTS.includes(part) ? notify : true, uploads.before, version);
     } catch (e) {
+      if (e instanceof StaleVersionError) {
+        values = filesAsBefore();
+        return stale(e.currentVersion);
+      }
       if (!(e instanceof DomainError) || e.code === 'not_found' || e.code === 'forbidden') throw e;
       // The uploads were rolled back with the save: the form shows the files as they were.
-      values = { ...uploads.values, ...Object.fromEntries(Object.entries(values).filter(([k]) => /\.(photo|fileId)$/.test(k))) };
+      values = filesAsBefore();
       const placed = placeProblems(e.problems.length ? e.problems : [{ path: '(document)', message: e.message }], values);
       return page(e.code === 'conflict' ? 409 : 400, { ...placed, notice: again });
     }
