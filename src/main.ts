@@ -9,6 +9,7 @@ import { countAccounts, createSetupInvitation } from './domain/accounts/service'
 import { join } from 'node:path';
 import { systemClock } from './kernel/clock';
 import { startOfferSweeper } from './worker/offers';
+import { startHousekeeping } from './worker/housekeeping';
 import { startOutboxWorker } from './worker/outbox';
 import { createTransport } from './worker/transport';
 import { EVENT_CHANGED } from './domain/events/changes';
@@ -63,6 +64,8 @@ const outbox = startOutboxWorker({ db: database.db, transport, logger, from: con
 logger.info({ mail: config.smtpUrl ? 'smtp' : `kept in ${join(config.dataDir, 'outbox')}` }, 'mail ready');
 // Offered places that were not accepted in time pass to the next on the waiting list; safe in every instance.
 const offers = startOfferSweeper({ db: database.db, logger, baseUrl: config.publicUrl, clock: systemClock });
+// Ended sessions and lapsed invitation and reset links are forgotten; safe in every instance.
+const housekeeping = startHousekeeping({ db: database.db, logger, clock: systemClock });
 
 const app = createApp({ db: database.db, config, logger, clock: systemClock, ping: database.ping, pageCache });
 const server = serveApp(app.fetch, { port: config.port, hostname: config.host }, (info) => {
@@ -77,6 +80,7 @@ async function shutdown(signal: string) {
   server.close();
   // The sweeper first: a lapsed offer queues mail the outbox worker may still send.
   await offers.stop();
+  await housekeeping.stop();
   await outbox.stop();
   transport.close();
   await stopListening();

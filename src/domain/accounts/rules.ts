@@ -53,6 +53,15 @@ export function sessionState(s: { lastSeenAt: Date; expiresAt: Date }, now: Date
   return 'active';
 }
 
+/**
+ * What housekeeping may forget at `now`: sessions that ended (absolutely, or idle), and
+ * invitation and reset links past their end, used or not. None of them can be used any
+ * more, and an invitation keeps an address of someone who may never have said yes.
+ */
+export function accessSweepCutoffs(now: Date): { expiredBefore: Date; idleSince: Date } {
+  return { expiredBefore: now, idleSince: new Date(now.getTime() - SESSION_IDLE_MS) };
+}
+
 export function needsTouch(lastSeenAt: Date, now: Date): boolean {
   return now.getTime() - lastSeenAt.getTime() >= SESSION_TOUCH_MS;
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { FieldProblem } from '../../kernel/errors';
@@ -8,6 +8,7 @@ import { slugify } from '../../kernel/text';
 import { queueMail } from '../mail/service';
 import { organisers } from '../organisers/table';
 import {
+  accessSweepCutoffs,
   INVITATION_MS,
   needsTouch,
   PASSWORD_RESET_MS,
@@ -550,4 +551,27 @@ export async function resetPassword(db: Db, token: string, input: { password: st
   if (!accountId) return { kind: 'gone' };
   const session = await createSession(db, accountId, now);
   return { kind: 'reset', token: session.token, expiresAt: session.expiresAt, accountId };
+}
+
+export interface AccessSweep {
+  sessions: number;
+  invitations: number;
+  passwordResets: number;
+}
+
+/**
+ * Forget what can no longer be used (housekeeping, worker/housekeeping.ts): ended sessions,
+ * and invitation and password-reset links past their end. Safe in every instance at once:
+ * each row is deleted by whichever sweep gets to it, and a link that still works is never
+ * touched. An expired link then reads as unknown, which its page already says the same as.
+ */
+export async function sweepExpiredAccess(db: Db, now: Date): Promise<AccessSweep> {
+  const { expiredBefore, idleSince } = accessSweepCutoffs(now);
+  const sessions = await db
+    .delete(accountSessions)
+    .where(or(lte(accountSessions.expiresAt, expiredBefore), lte(accountSessions.lastSeenAt, idleSince)))
+    .returning({ id: accountSessions.id });
+  const invitations = await db.delete(accountInvitations).where(lte(accountInvitations.expiresAt, expiredBefore)).returning({ id: accountInvitations.id });
+  const resets = await db.delete(passwordResets).where(lte(passwordResets.expiresAt, expiredBefore)).returning({ id: passwordResets.id });
+  return { sessions: sessions.length, invitations: invitations.length, passwordResets: resets.length };
 }
