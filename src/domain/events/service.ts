@@ -461,6 +461,8 @@ export interface ReadOptions {
   includePrivate?: boolean;
   /** The moment of reading: a report scheduled for later is not public yet. */
   now?: Date;
+  /** Read inside a transaction (one connection): the queries go one at a time. */
+  inTransaction?: boolean;
 }
 
 /** The event as a document, as `GET /api/v1/events/{slug}` returns it; null when not visible. */
@@ -468,7 +470,7 @@ export async function getEventDocument(db: Db, slug: string, opts: ReadOptions =
   const row = await findEventRowBySlug(db, slug);
   if (!row) return null;
   if (row.status === 'draft' && !opts.includePrivate) return null;
-  return documentOf(await loadEventRows(db, row), opts);
+  return documentOf(await loadEventRows(db, row, { inTransaction: opts.inTransaction }), opts);
 }
 
 export function documentOf(r: EventRows, opts: ReadOptions = {}): EventDocument {

@@ -18,9 +18,12 @@ import { toXlsx } from './xlsx';
  * event: everything here is personal data.
  */
 
-/** The event (with its private parts) and its registrations with choices, in arrival order. */
-export async function loadExportData(db: Db, slug: string): Promise<{ doc: EventDocument; rows: ExportRegistration[] }> {
-  const doc = await getEventDocument(db, slug, { includePrivate: true });
+/**
+ * The event (with its private parts) and its registrations with choices, in arrival order.
+ * `inTransaction`: `db` is a transaction (its one connection takes one query at a time).
+ */
+export async function loadExportData(db: Db, slug: string, opts: { inTransaction?: boolean } = {}): Promise<{ doc: EventDocument; rows: ExportRegistration[] }> {
+  const doc = await getEventDocument(db, slug, { includePrivate: true, inTransaction: opts.inTransaction });
   if (!doc?.id) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
   const eventId = doc.id;
   const regs = await db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.arrival));

@@ -57,7 +57,7 @@ async function prepare(
   input: MessageInput,
   opts: { baseUrl: string; now: Date; messageId: string },
 ): Promise<{ kind: 'invalid'; problems: FieldProblem[] } | ({ kind: 'ok' } & Prepared)> {
-  const { doc, rows } = await loadRegistrationTable(tx, slug);
+  const { doc, rows } = await loadRegistrationTable(tx, slug, { inTransaction: true });
   const problems = messageProblems(input, doc);
   if (problems.length) return { kind: 'invalid', problems };
   const audience = input.audience!;

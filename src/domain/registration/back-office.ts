@@ -157,8 +157,8 @@ export function registrationCounts(doc: Pick<EventDocument, 'programme' | 'works
 }
 
 /** The event document and its registrations for the table, loaded once (as the exports do). */
-export async function loadRegistrationTable(db: Db, slug: string): Promise<{ doc: EventDocument; rows: ListRow[] }> {
-  const { doc, rows } = await loadExportData(db, slug);
+export async function loadRegistrationTable(db: Db, slug: string, opts: { inTransaction?: boolean } = {}): Promise<{ doc: EventDocument; rows: ListRow[] }> {
+  const { doc, rows } = await loadExportData(db, slug, opts);
   return { doc, rows: rows.map((r) => ({ ...r, status: r.status as RegistrationStatus, organisationName: r.organisationName, domain: r.domain })) };
 }
 
