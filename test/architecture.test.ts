@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /*
  * The layering rule of DESIGN.md as a test (our lint rule): the domain never imports the
- * HTTP framework or the audiences at the edge, and rules.ts files do no I/O.
+ * HTTP framework or the edge (web/, api/), and rules.ts files do no I/O.
  */
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -76,7 +76,7 @@ describe.each(databaseKinds)('a message delivered through the outbox on $name', 
     const sent = await sendMessage(database.db, {
       slug: 'bezorgdag',
       account: { id: accountId, name: 'Fictieve Redacteur', organiserId: org },
-      input: { audience: { kind: 'workshop', round: 'ronde-1', workshop: 'geld' }, subject: 'Zaal voor Geld', body: 'De zaal is **B2.14**.\n\n- Koffie vanaf 13:30' },
+      input: { recipientGroup: { kind: 'workshop', round: 'ronde-1', workshop: 'geld' }, subject: 'Zaal voor Geld', body: 'De zaal is **B2.14**.\n\n- Koffie vanaf 13:30' },
       idempotencyKey: 'bezorg',
       now: TEST_NOW,
       baseUrl: BASE,

@@ -51,15 +51,15 @@ describe.each(databaseKinds)('messages to participants on $name', ({ open }) => 
   afterAll(() => database?.close());
 
   it('reaches exactly the confirmed of one workshop in one round, not its waiting list', async () => {
-    const preview = await previewMessage(database.db, slug, { audience: { kind: 'workshop', round: 'ronde-1', workshop: 'abcd' }, subject: 'Zaal ABCD', body: 'De zaal is **B2.14**.' }, { baseUrl: BASE, now: TEST_NOW });
-    expect(preview).toMatchObject({ kind: 'preview', recipients: 2, names: ['Deelnemer abcd-1', 'Deelnemer abcd-2'], audienceLabel: 'De bevestigde deelnemers van ABCD in de wijk (Ronde 1)' });
+    const preview = await previewMessage(database.db, slug, { recipientGroup: { kind: 'workshop', round: 'ronde-1', workshop: 'abcd' }, subject: 'Zaal ABCD', body: 'De zaal is **B2.14**.' }, { baseUrl: BASE, now: TEST_NOW });
+    expect(preview).toMatchObject({ kind: 'preview', recipients: 2, names: ['Deelnemer abcd-1', 'Deelnemer abcd-2'], recipientGroupLabel: 'De bevestigde deelnemers van ABCD in de wijk (Ronde 1)' });
     if (preview.kind !== 'preview') throw new Error();
     expect(preview.mail.text).toContain('Beste Deelnemer abcd-1,');
     expect(preview.mail.text).toContain('De zaal is B2.14.');
     // A preview writes nothing.
     expect(await database.db.select().from(mailMessages)).toHaveLength(0);
 
-    const result = await send({ audience: { kind: 'workshop', round: 'ronde-1', workshop: 'abcd' }, subject: 'Zaal ABCD', body: 'De zaal is **B2.14**.' }, 'sleutel-1');
+    const result = await send({ recipientGroup: { kind: 'workshop', round: 'ronde-1', workshop: 'abcd' }, subject: 'Zaal ABCD', body: 'De zaal is **B2.14**.' }, 'sleutel-1');
     expect(result).toMatchObject({ kind: 'sent', recipients: 2, repeated: false });
     if (result.kind !== 'sent') throw new Error();
     const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.messageId, result.messageId));
@@ -78,10 +78,13 @@ describe.each(databaseKinds)('messages to participants on $name', ({ open }) => 
     const [audit] = await database.db.select().from(auditEntries).where(eq(auditEntries.action, 'message.sent'));
     expect(audit).toMatchObject({ eventId, accountId: account.id, actor: 'Fictieve Redacteur', organiserId: org });
     expect(audit!.summary).toContain('2 deelnemers');
+    expect(audit!.details).toEqual({ messageId: result.messageId, recipientGroup: { kind: 'workshop', round: 'ronde-1', workshop: 'abcd' }, recipients: 2 });
+    const [stored] = await database.db.select().from(mailMessages).where(eq(mailMessages.id, result.messageId));
+    expect(stored!.recipientGroup).toEqual({ kind: 'workshop', round: 'ronde-1', workshop: 'abcd' });
   });
 
   it('sends once under a double submit: the second finds the first message', async () => {
-    const input = { audience: { kind: 'confirmed' as const }, subject: 'Tot donderdag', body: 'Welkom!' };
+    const input = { recipientGroup: { kind: 'confirmed' as const }, subject: 'Tot donderdag', body: 'Welkom!' };
     const [a, b] = await Promise.all([send(input, 'dubbel', later(2)), send(input, 'dubbel', later(2))]);
     const c = await send(input, 'dubbel', later(3));
     expect(a.kind === 'sent' && b.kind === 'sent' && c.kind === 'sent').toBe(true);
@@ -99,14 +102,14 @@ describe.each(databaseKinds)('messages to participants on $name', ({ open }) => 
 
   it('refuses an empty group with a clear message, and writes nothing', async () => {
     const before = (await database.db.select().from(mailOutbox)).length;
-    const result = await send({ audience: { kind: 'pending' }, subject: 'Nog even geduld', body: 'We kijken ernaar.' }, 'leeg');
-    expect(result).toEqual({ kind: 'invalid', problems: [{ path: 'audience', message: expect.stringContaining('niemand') }] });
+    const result = await send({ recipientGroup: { kind: 'pending' }, subject: 'Nog even geduld', body: 'We kijken ernaar.' }, 'leeg');
+    expect(result).toEqual({ kind: 'invalid', problems: [{ path: 'group', message: expect.stringContaining('niemand') }] });
     expect((await database.db.select().from(mailOutbox)).length).toBe(before);
     expect(await database.db.select().from(mailMessages).where(eq(mailMessages.subject, 'Nog even geduld'))).toHaveLength(0);
   });
 
   it('refuses a message without subject or text, field by field', async () => {
-    const result = await send({ audience: { kind: 'workshop', round: 'ronde-2', workshop: 'geld' }, subject: '', body: ' ' }, 'fout');
+    const result = await send({ recipientGroup: { kind: 'workshop', round: 'ronde-2', workshop: 'geld' }, subject: '', body: ' ' }, 'fout');
     expect(result.kind === 'invalid' && result.problems.map((p) => p.path)).toEqual(['workshop', 'subject', 'body']);
   });
 

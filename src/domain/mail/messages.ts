@@ -7,19 +7,19 @@ import { loadRegistrationTable, type ListRow } from '../registration/back-office
 import { events } from '../events/table';
 import { registrations } from '../registration/table';
 import {
-  audienceLabel,
-  audienceOf,
   deliveryCounts,
   deliveryOf,
-  EMPTY_AUDIENCE,
+  EMPTY_RECIPIENT_GROUP,
   messageIdFromKey,
   messageProblems,
   oneLineSubject,
+  recipientGroupLabel,
+  recipientGroupOf,
   selectRecipients,
-  type Audience,
   type DeliveryCounts,
   type MessageInput,
   type OutboxFilter,
+  type RecipientGroup,
 } from './rules';
 import { loadEventContext, personalUrl, queueMails, type MailToQueue } from './service';
 import { mailMessages, mailOutbox } from './table';
@@ -35,14 +35,14 @@ import { render, type MessageMailData, type RenderedMail } from './templates';
  * double submit finds the first message and sends nothing twice.
  */
 
-export type { Audience, MessageInput };
+export type { MessageInput, RecipientGroup };
 
 /** How many names a preview shows. */
 export const PREVIEW_NAMES = 5;
 
 interface Prepared {
   eventId: string;
-  audience: Audience;
+  recipientGroup: RecipientGroup;
   label: string;
   subject: string;
   body: string;
@@ -60,9 +60,9 @@ async function prepare(
   const { doc, rows } = await loadRegistrationTable(tx, slug, { inTransaction: true });
   const problems = messageProblems(input, doc);
   if (problems.length) return { kind: 'invalid', problems };
-  const audience = input.audience!;
-  const recipients = selectRecipients(audience, rows);
-  if (recipients.length === 0) return { kind: 'invalid', problems: [EMPTY_AUDIENCE] };
+  const recipientGroup = input.recipientGroup!;
+  const recipients = selectRecipients(recipientGroup, rows);
+  if (recipients.length === 0) return { kind: 'invalid', problems: [EMPTY_RECIPIENT_GROUP] };
   const eventId = doc.id!;
   const subject = oneLineSubject(input.subject);
   const body = input.body.trim();
@@ -102,7 +102,7 @@ async function prepare(
       now: opts.now,
     };
   });
-  return { kind: 'ok', eventId, audience, label: audienceLabel(audience, doc), subject, body, recipients, mails };
+  return { kind: 'ok', eventId, recipientGroup, label: recipientGroupLabel(recipientGroup, doc), subject, body, recipients, mails };
 }
 
 export type PreviewResult =
@@ -112,7 +112,7 @@ export type PreviewResult =
       recipients: number;
       /** The first few recipients' names, in arrival order. */
       names: string[];
-      audienceLabel: string;
+      recipientGroupLabel: string;
       /** The mail as the first recipient gets it. */
       mail: RenderedMail & { to: string; language: 'nl' | 'en' };
     };
@@ -126,7 +126,7 @@ export async function previewMessage(db: Db, slug: string, input: MessageInput, 
     kind: 'preview',
     recipients: p.recipients.length,
     names: p.recipients.slice(0, PREVIEW_NAMES).map((r) => r.name),
-    audienceLabel: p.label,
+    recipientGroupLabel: p.label,
     mail: { ...render('message', first.language, first.data), to: first.to, language: first.language },
   };
 }
@@ -155,7 +155,7 @@ export async function sendMessage(db: Db, opts: SendMessageOptions): Promise<Sen
   if (!key) throw new Error('sendMessage needs an idempotency key');
   return db.transaction(async (tx) => {
     const [event] = await loadEventId(tx, opts.slug);
-    if (!event) return { kind: 'invalid' as const, problems: [{ path: 'audience', message: 'Dit evenement bestaat niet.' }] };
+    if (!event) return { kind: 'invalid' as const, problems: [{ path: 'group', message: 'Dit evenement bestaat niet.' }] };
     const messageId = messageIdFromKey(event.id, key, sha256);
     const earlier = await findMessage(tx, event.id, messageId);
     if (earlier) return { kind: 'sent' as const, messageId, recipients: earlier.recipientCount, repeated: true };
@@ -168,7 +168,7 @@ export async function sendMessage(db: Db, opts: SendMessageOptions): Promise<Sen
         eventId: p.eventId,
         accountId: opts.account.id,
         authorName: opts.account.name,
-        audience: { ...p.audience },
+        recipientGroup: { ...p.recipientGroup },
         subject: p.subject,
         body: p.body,
         recipientCount: p.recipients.length,
@@ -191,7 +191,7 @@ export async function sendMessage(db: Db, opts: SendMessageOptions): Promise<Sen
         actor: accountActor(opts.account),
         action: 'message.sent',
         summary: `Bericht ‘${p.subject}’ verstuurd aan ${n} ${n === 1 ? 'deelnemer' : 'deelnemers'}: ${p.label.charAt(0).toLowerCase()}${p.label.slice(1)}`,
-        details: { messageId, audience: p.audience, recipients: n },
+        details: { messageId, recipientGroup: p.recipientGroup, recipients: n },
       },
       opts.now,
     );
@@ -219,7 +219,7 @@ export interface MessageSummary {
   id: string;
   createdAt: Date;
   authorName: string;
-  audience: Audience | null;
+  recipientGroup: RecipientGroup | null;
   subject: string;
   recipientCount: number;
   delivery: DeliveryCounts;
@@ -248,7 +248,7 @@ export async function listMessages(db: Db, eventId: string): Promise<MessageSumm
     id: r.id,
     createdAt: r.createdAt,
     authorName: r.authorName,
-    audience: audienceOf(r.audience),
+    recipientGroup: recipientGroupOf(r.recipientGroup),
     subject: r.subject,
     recipientCount: r.recipientCount,
     delivery: counts.get(r.id)!,
@@ -298,7 +298,7 @@ export async function getMessage(db: Db, eventId: string, messageId: string): Pr
     id: m.id,
     createdAt: m.createdAt,
     authorName: m.authorName,
-    audience: audienceOf(m.audience),
+    recipientGroup: recipientGroupOf(m.recipientGroup),
     subject: m.subject,
     recipientCount: m.recipientCount,
     body: m.body,

@@ -3,17 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { messageBody } from './markdown';
 import { render } from './templates';
 import {
-  audienceLabel,
-  audienceOf,
   deliveryCounts,
   messageIdFromKey,
   messageProblems,
   oneLineSubject,
-  parseAudience,
+  parseRecipientGroup,
+  recipientGroupLabel,
+  recipientGroupOf,
   selectRecipients,
   workshopRounds,
-  type Audience,
-  type AudienceRow,
+  type RecipientGroup,
+  type RecipientGroupRow,
 } from './rules';
 
 const doc = {
@@ -29,7 +29,7 @@ const doc = {
 };
 
 const seat = (round: string, workshop: string, status = 'confirmed') => ({ roundKey: round, workshopKey: workshop, status });
-const rows: AudienceRow[] = [
+const rows: RecipientGroupRow[] = [
   { id: 'bevestigd-abcd-1', status: 'confirmed', choices: [seat('ronde-1', 'abcd'), seat('ronde-2', 'abcd')] },
   { id: 'bevestigd-geld', status: 'confirmed', choices: [seat('ronde-1', 'geld'), seat('ronde-2', 'abcd', 'waitlisted')] },
   { id: 'wachtlijst', status: 'waitlisted', choices: [seat('ronde-1', 'abcd', 'waitlisted')] },
@@ -41,7 +41,7 @@ const rows: AudienceRow[] = [
 ];
 
 describe('message rules', () => {
-  it.each<[string, Audience, string[]]>([
+  it.each<[string, RecipientGroup, string[]]>([
     ['all confirmed', { kind: 'confirmed' }, ['bevestigd-abcd-1', 'bevestigd-geld']],
     ['everyone with a place or waiting', { kind: 'active' }, ['bevestigd-abcd-1', 'bevestigd-geld', 'wachtlijst', 'goedkeuring', 'aangeboden']],
     ['the waiting list', { kind: 'waitlisted' }, ['wachtlijst']],
@@ -50,11 +50,11 @@ describe('message rules', () => {
     ['the confirmed of ABCD in round 2 (a waiting seat is not a seat)', { kind: 'workshop', round: 'ronde-2', workshop: 'abcd' }, ['bevestigd-abcd-1']],
     ['the confirmed of Geld in round 1', { kind: 'workshop', round: 'ronde-1', workshop: 'geld' }, ['bevestigd-geld']],
     ['a workshop in a round it does not run in', { kind: 'workshop', round: 'ronde-2', workshop: 'geld' }, []],
-  ])('%s', (_, audience, ids) => {
-    expect(selectRecipients(audience, rows).map((r) => r.id)).toEqual(ids);
+  ])('%s', (_, group, ids) => {
+    expect(selectRecipients(group, rows).map((r) => r.id)).toEqual(ids);
   });
 
-  it.each<[string | undefined, string | undefined, Audience | null]>([
+  it.each<[string | undefined, string | undefined, RecipientGroup | null]>([
     ['confirmed', undefined, { kind: 'confirmed' }],
     ['active', 'ronde-1/abcd', { kind: 'active' }],
     ['workshop', 'ronde-1/abcd', { kind: 'workshop', round: 'ronde-1', workshop: 'abcd' }],
@@ -62,30 +62,30 @@ describe('message rules', () => {
     ['workshop', 'a/b/c', { kind: 'workshop', round: '', workshop: '' }],
     ['iedereen', undefined, null],
     [undefined, undefined, null],
-  ])('reads the group %s with workshop %s', (kind, workshop, audience) => {
-    expect(parseAudience(kind, workshop)).toEqual(audience);
+  ])('reads the group %s with workshop %s', (kind, workshop, group) => {
+    expect(parseRecipientGroup(kind, workshop)).toEqual(group);
   });
 
   it('reads a stored group back, and refuses an unreadable one', () => {
-    expect(audienceOf({ kind: 'workshop', round: 'ronde-1', workshop: 'abcd' })).toEqual({ kind: 'workshop', round: 'ronde-1', workshop: 'abcd' });
-    expect(audienceOf({ kind: 'waitlisted' })).toEqual({ kind: 'waitlisted' });
-    expect(audienceOf({ kind: 'workshop' })).toBeNull();
-    expect(audienceOf({})).toBeNull();
+    expect(recipientGroupOf({ kind: 'workshop', round: 'ronde-1', workshop: 'abcd' })).toEqual({ kind: 'workshop', round: 'ronde-1', workshop: 'abcd' });
+    expect(recipientGroupOf({ kind: 'waitlisted' })).toEqual({ kind: 'waitlisted' });
+    expect(recipientGroupOf({ kind: 'workshop' })).toBeNull();
+    expect(recipientGroupOf({})).toBeNull();
   });
 
   it('names the groups in Dutch, a workshop with its round', () => {
-    expect(audienceLabel({ kind: 'workshop', round: 'ronde-2', workshop: 'abcd' }, doc)).toBe('De bevestigde deelnemers van ABCD in de wijk (Ronde 2)');
-    expect(audienceLabel({ kind: 'waitlisted' }, doc)).toBe('De wachtlijst');
+    expect(recipientGroupLabel({ kind: 'workshop', round: 'ronde-2', workshop: 'abcd' }, doc)).toBe('De bevestigde deelnemers van ABCD in de wijk (Ronde 2)');
+    expect(recipientGroupLabel({ kind: 'waitlisted' }, doc)).toBe('De wachtlijst');
     expect(workshopRounds(doc).map((w) => w.value)).toEqual(['ronde-1/abcd', 'ronde-1/geld', 'ronde-2/abcd']);
   });
 
   it.each<[string, Parameters<typeof messageProblems>[0], string[]]>([
-    ['a good message', { audience: { kind: 'confirmed' }, subject: 'Praktische informatie', body: 'Neem een pen mee.' }, []],
-    ['no group', { audience: null, subject: 'x', body: 'y' }, ['audience']],
-    ['an unknown workshop', { audience: { kind: 'workshop', round: 'ronde-2', workshop: 'geld' }, subject: 'x', body: 'y' }, ['workshop']],
-    ['an empty subject and text', { audience: { kind: 'confirmed' }, subject: ' \n ', body: '   ' }, ['subject', 'body']],
-    ['a subject too long', { audience: { kind: 'confirmed' }, subject: 'x'.repeat(201), body: 'y' }, ['subject']],
-    ['a text too long', { audience: { kind: 'confirmed' }, subject: 'x', body: 'y'.repeat(20_001) }, ['body']],
+    ['a good message', { recipientGroup: { kind: 'confirmed' }, subject: 'Praktische informatie', body: 'Neem een pen mee.' }, []],
+    ['no group', { recipientGroup: null, subject: 'x', body: 'y' }, ['group']],
+    ['an unknown workshop', { recipientGroup: { kind: 'workshop', round: 'ronde-2', workshop: 'geld' }, subject: 'x', body: 'y' }, ['workshop']],
+    ['an empty subject and text', { recipientGroup: { kind: 'confirmed' }, subject: ' \n ', body: '   ' }, ['subject', 'body']],
+    ['a subject too long', { recipientGroup: { kind: 'confirmed' }, subject: 'x'.repeat(201), body: 'y' }, ['subject']],
+    ['a text too long', { recipientGroup: { kind: 'confirmed' }, subject: 'x', body: 'y'.repeat(20_001) }, ['body']],
   ])('checks %s', (_, input, fields) => {
     expect(messageProblems(input, doc).map((p) => p.path)).toEqual(fields);
   });

@@ -3,7 +3,7 @@ import { ACTIVE } from '../registration/rules';
 import type { MailKind } from './table';
 
 /*
- * Messages to participants and the outbox, pure: who is in a group (audience), what a
+ * Messages to participants and the outbox, pure: who is in a recipient group, what a
  * message must be, what the outbox's filters and words are. No I/O.
  */
 
@@ -11,17 +11,17 @@ import type { MailKind } from './table';
  * The group a message goes to. `workshop`: the confirmed registrants with a seat in one
  * workshop in one round (keys of the event document).
  */
-export type Audience =
+export type RecipientGroup =
   | { kind: 'confirmed' }
   | { kind: 'active' }
   | { kind: 'waitlisted' }
   | { kind: 'pending' }
   | { kind: 'workshop'; round: string; workshop: string };
-export type AudienceKind = Audience['kind'];
-export const AUDIENCE_KINDS = ['confirmed', 'active', 'waitlisted', 'pending', 'workshop'] as const satisfies readonly AudienceKind[];
+export type RecipientGroupKind = RecipientGroup['kind'];
+export const RECIPIENT_GROUP_KINDS = ['confirmed', 'active', 'waitlisted', 'pending', 'workshop'] as const satisfies readonly RecipientGroupKind[];
 
 /** What the groups are called in the back office. */
-export const AUDIENCE_LABELS: Record<AudienceKind, string> = {
+export const RECIPIENT_GROUP_LABELS: Record<RecipientGroupKind, string> = {
   confirmed: 'Alle bevestigde deelnemers',
   active: 'Iedereen met een plaats of op de wachtlijst',
   waitlisted: 'De wachtlijst',
@@ -30,14 +30,14 @@ export const AUDIENCE_LABELS: Record<AudienceKind, string> = {
 };
 
 /** A registration as the groups see it: its status and its workshop choices (as the registrations table reads them). */
-export interface AudienceRow {
+export interface RecipientGroupRow {
   id: string;
   status: string;
   choices: { roundKey: string; workshopKey: string; status: string }[];
 }
 
-export function inAudience(audience: Audience, row: AudienceRow): boolean {
-  switch (audience.kind) {
+export function inRecipientGroup(group: RecipientGroup, row: RecipientGroupRow): boolean {
+  switch (group.kind) {
     case 'confirmed':
       return row.status === 'confirmed';
     case 'active':
@@ -47,23 +47,23 @@ export function inAudience(audience: Audience, row: AudienceRow): boolean {
     case 'pending':
       return row.status === 'pending';
     case 'workshop':
-      return row.status === 'confirmed' && row.choices.some((c) => c.roundKey === audience.round && c.workshopKey === audience.workshop && c.status === 'confirmed');
+      return row.status === 'confirmed' && row.choices.some((c) => c.roundKey === group.round && c.workshopKey === group.workshop && c.status === 'confirmed');
   }
 }
 
 /** The recipients of a message, in the rows' order (arrival). */
-export function selectRecipients<R extends AudienceRow>(audience: Audience, rows: R[]): R[] {
-  return rows.filter((r) => inAudience(audience, r));
+export function selectRecipients<R extends RecipientGroupRow>(group: RecipientGroup, rows: R[]): R[] {
+  return rows.filter((r) => inRecipientGroup(group, r));
 }
 
 /** The programme and workshops as far as the groups need them (part of the event document). */
-export interface AudienceDocument {
+export interface RecipientGroupDocument {
   programme: { key: string; kind: string; title: string }[];
   workshops: { key: string; title: string; rounds: string[] }[];
 }
 
 /** Every workshop in every round it runs in, in programme order: the choices of the `workshop` group. */
-export function workshopRounds(doc: AudienceDocument): { round: string; workshop: string; value: string; label: string }[] {
+export function workshopRounds(doc: RecipientGroupDocument): { round: string; workshop: string; value: string; label: string }[] {
   return doc.programme
     .filter((p) => p.kind === 'round')
     .flatMap((round) =>
@@ -73,8 +73,8 @@ export function workshopRounds(doc: AudienceDocument): { round: string; workshop
     );
 }
 
-/** The group from the form's fields (`audience`, and `workshop` as "round/workshop"); null when none was chosen. */
-export function parseAudience(kind: string | undefined, workshop: string | undefined): Audience | null {
+/** The group from the form's fields (`group`, and `workshop` as "round/workshop"); null when none was chosen. */
+export function parseRecipientGroup(kind: string | undefined, workshop: string | undefined): RecipientGroup | null {
   switch (kind) {
     case 'confirmed':
     case 'active':
@@ -90,24 +90,24 @@ export function parseAudience(kind: string | undefined, workshop: string | undef
   }
 }
 
-/** The group as stored (mail_messages.audience) back to an Audience; null when unreadable. */
-export function audienceOf(stored: Record<string, unknown>): Audience | null {
-  const a = parseAudience(typeof stored.kind === 'string' ? stored.kind : undefined, `${stored.round ?? ''}/${stored.workshop ?? ''}`);
+/** The group as stored (mail_messages.recipient_group) back to a RecipientGroup; null when unreadable. */
+export function recipientGroupOf(stored: Record<string, unknown>): RecipientGroup | null {
+  const a = parseRecipientGroup(typeof stored.kind === 'string' ? stored.kind : undefined, `${stored.round ?? ''}/${stored.workshop ?? ''}`);
   return a && (a.kind !== 'workshop' || (a.round && a.workshop)) ? a : null;
 }
 
 /** "De bevestigde deelnemers van ABCD in de wijk (Ronde 1)" — as shown and in the log. */
-export function audienceLabel(audience: Audience, doc: AudienceDocument): string {
-  if (audience.kind !== 'workshop') return AUDIENCE_LABELS[audience.kind];
-  const w = workshopRounds(doc).find((x) => x.round === audience.round && x.workshop === audience.workshop);
-  return `De bevestigde deelnemers van ${w ? w.label : `${audience.workshop} (${audience.round})`}`;
+export function recipientGroupLabel(group: RecipientGroup, doc: RecipientGroupDocument): string {
+  if (group.kind !== 'workshop') return RECIPIENT_GROUP_LABELS[group.kind];
+  const w = workshopRounds(doc).find((x) => x.round === group.round && x.workshop === group.workshop);
+  return `De bevestigde deelnemers van ${w ? w.label : `${group.workshop} (${group.round})`}`;
 }
 
 export const SUBJECT_MAX = 200;
 export const BODY_MAX = 20_000;
 
 export interface MessageInput {
-  audience: Audience | null;
+  recipientGroup: RecipientGroup | null;
   subject: string;
   body: string;
 }
@@ -117,11 +117,11 @@ export function oneLineSubject(s: string): string {
   return s.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
-/** What is wrong with a message, per field (`audience`, `workshop`, `subject`, `body`), in Dutch. */
-export function messageProblems(input: MessageInput, doc: AudienceDocument): FieldProblem[] {
+/** What is wrong with a message, per field (`group`, `workshop`, `subject`, `body`), in Dutch. */
+export function messageProblems(input: MessageInput, doc: RecipientGroupDocument): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const a = input.audience;
-  if (!a) problems.push({ path: 'audience', message: 'Kies aan wie het bericht gaat.' });
+  const a = input.recipientGroup;
+  if (!a) problems.push({ path: 'group', message: 'Kies aan wie het bericht gaat.' });
   else if (a.kind === 'workshop' && !workshopRounds(doc).some((w) => w.round === a.round && w.workshop === a.workshop))
     problems.push({ path: 'workshop', message: 'Kies een deelsessie en ronde uit de lijst.' });
   const subject = oneLineSubject(input.subject);
@@ -134,7 +134,7 @@ export function messageProblems(input: MessageInput, doc: AudienceDocument): Fie
 }
 
 /** An empty group: said next to the group. */
-export const EMPTY_AUDIENCE: FieldProblem = { path: 'audience', message: 'In deze groep zit (nu) niemand: het bericht zou niemand bereiken. Kies een andere groep.' };
+export const EMPTY_RECIPIENT_GROUP: FieldProblem = { path: 'group', message: 'In deze groep zit (nu) niemand: het bericht zou niemand bereiken. Kies een andere groep.' };
 
 // ---------------------------------------------------------------------------------------
 // The outbox's words and filters.

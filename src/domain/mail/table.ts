@@ -20,7 +20,7 @@ export const mailMessages = pgTable(
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
     authorName: text('author_name').notNull(),
     /** The group as chosen (statuses, workshop, round), to show and to repeat. */
-    audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
+    recipientGroup: jsonb('recipient_group').$type<Record<string, unknown>>().notNull(),
     subject: text('subject').notNull(),
     /** What the organiser wrote (Markdown); each mail is rendered from it. */
     body: text('body').notNull(),

@@ -8,6 +8,7 @@ import { createApiToken, ensureOrganiser } from '../../domain/organisers/service
 import { listNotes } from '../../domain/registration/notes';
 import { register } from '../../domain/registration/service';
 import { TEST_ACTOR } from '../../../test/actors';
+import { detailLines } from './audit';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { eventDocument, registrant } from '../../../test/factories';
 import { openTestPglite } from '../../../test/db';
@@ -208,6 +209,16 @@ describe('the audit log and notes in the back office', () => {
       // Nonsense in the address is ignored, never a 500.
       expect((await get(`${LOG}?onderdeel=%00&pagina=-4`, cookies.redacteur)).status).toBe(200);
       expect((await get(`${LOG}?pagina=99999999999`, cookies.redacteur)).status).toBe(200);
+    });
+  });
+
+  describe('the details of an entry', () => {
+    it("names a message's group, also in entries written before the rename (`audience`)", () => {
+      expect(detailLines({ messageId: 'x', recipientGroup: { kind: 'waitlisted' }, recipients: 2 })).toEqual(['Groep: De wachtlijst', 'recipients: 2']);
+      expect(detailLines({ messageId: 'x', audience: { kind: 'confirmed' }, recipients: 3 })).toEqual(['Groep: Alle bevestigde deelnemers', 'recipients: 3']);
+      expect(detailLines({ audience: { kind: 'workshop', round: 'ronde-1', workshop: 'geld' } })).toEqual(['Groep: De bevestigde deelnemers van geld (ronde-1)']);
+      // Not a group: shown as it is.
+      expect(detailLines({ audience: 'iets' })).toEqual(['audience: iets']);
     });
   });
 });

@@ -6,6 +6,7 @@ import { may } from '../../domain/accounts/rules';
 import type { SessionAccount } from '../../domain/accounts/service';
 import { AREA_LABELS, AUDIT_AREAS, parseArea, PART_LABELS, type AuditArea, type EventPart } from '../../domain/audit/rules';
 import { listEventAudit, type AuditEntryView } from '../../domain/audit/service';
+import { recipientGroupLabel, recipientGroupOf } from '../../domain/mail/rules';
 import { NOTE_MAX, type NoteView } from '../../domain/registration/notes';
 import { FormField, type FieldErrors } from '../components/form-field';
 import { csrfToken } from '../security/csrf';
@@ -37,6 +38,8 @@ const statusWords: Record<string, string> = {
 };
 const mailedWords: Record<string, string> = { dates: 'datum en tijd', venue: 'locatie', online: 'online gegevens', programme: 'programma', cancelled: 'annulering' };
 const reportWords: Record<string, string> = { written: 'geschreven', published: 'gepubliceerd', withdrawn: 'publicatie teruggedraaid' };
+/** The log has no event document at hand: a workshop group is named by its keys. */
+const NO_PROGRAMME = { programme: [], workshops: [] };
 const word = (v: unknown, words: Record<string, string>) => words[String(v)] ?? String(v);
 const plain = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
 
@@ -94,6 +97,13 @@ export function detailLines(details: Record<string, unknown>): string[] {
       case 'title':
         lines.push(`Titel: ${plain(v)}`);
         break;
+      // A message's group (message.sent). Entries written before migration 0007 call it `audience`.
+      case 'recipientGroup':
+      case 'audience': {
+        const group = v && typeof v === 'object' ? recipientGroupOf(v as Record<string, unknown>) : null;
+        lines.push(group ? `Groep: ${recipientGroupLabel(group, NO_PROGRAMME)}` : `${k}: ${plain(v)}`);
+        break;
+      }
       default:
         lines.push(`${k}: ${plain(v)}`);
     }

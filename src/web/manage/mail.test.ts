@@ -66,7 +66,7 @@ describe('mail to participants in the back office', () => {
   afterAll(() => database?.close());
 
   const E = '/beheer/evenementen/eigen-dag';
-  const good = { audience: 'workshop', workshop: 'ronde-1/geld', subject: 'Zaal voor Geld', body: 'De zaal is **B2.14**.' };
+  const good = { group: 'workshop', workshop: 'ronde-1/geld', subject: 'Zaal voor Geld', body: 'De zaal is **B2.14**.' };
   /** The fields of a send after its preview: the preview's token says what was shown. */
   const previewed = (v: typeof good) => ({ ...v, _voorbeeld: previewToken(v), actie: 'versturen' });
   const S = 200,
@@ -78,8 +78,8 @@ describe('mail to participants in the back office', () => {
     ['the compose form', 'GET', `${E}/berichten/nieuw`, {}, [S, S, NO], 'Alle bevestigde deelnemers (2)'],
     ['a preview', 'POST', `${E}/berichten/nieuw`, { ...good, actie: 'voorbeeld', _idem: 'v' }, [S, S, NO], 'Dit bericht gaat naar <strong>2 deelnemers</strong>'],
     ['a message without subject', 'POST', `${E}/berichten/nieuw`, { ...good, subject: '', actie: 'voorbeeld', _idem: 'x' }, [400, 400, NO], 'Vul een onderwerp in.'],
-    ['a message to an empty group', 'POST', `${E}/berichten/nieuw`, { ...good, audience: 'waitlisted', actie: 'versturen', _idem: 'leeg' }, [400, 400, NO], 'In deze groep zit (nu) niemand'],
-    ['a message without a group', 'POST', `${E}/berichten/nieuw`, { ...good, audience: '', actie: 'versturen', _idem: 'geen' }, [400, 400, NO], 'Kies aan wie het bericht gaat.'],
+    ['a message to an empty group', 'POST', `${E}/berichten/nieuw`, { ...good, group: 'waitlisted', actie: 'versturen', _idem: 'leeg' }, [400, 400, NO], 'In deze groep zit (nu) niemand'],
+    ['a message without a group', 'POST', `${E}/berichten/nieuw`, { ...good, group: '', actie: 'versturen', _idem: 'geen' }, [400, 400, NO], 'Kies aan wie het bericht gaat.'],
     ['sending after the preview', 'POST', `${E}/berichten/nieuw`, { ...previewed(good), _idem: 'ROLE' }, [GO, GO, NO]],
     ['sending what the preview did not show', 'POST', `${E}/berichten/nieuw`, { ...previewed(good), body: 'Iets anders', _idem: 'anders-ROLE' }, [409, 409, NO], 'gewijzigd na het voorbeeld'],
     ['the outbox', 'GET', `${E}/post`, {}, [S, S, NO], 'Bevestiging'],

@@ -10,21 +10,21 @@ import { accountActor } from '../../domain/audit/service';
 import { getMessage, listMessages, previewMessage, sendMessage, type MessageDetail, type MessageSummary, type PreviewResult } from '../../domain/mail/messages';
 import { getOutboxMail, listOutbox, retryMail, type OutboxMail, type OutboxPage, type OutboxScope } from '../../domain/mail/outbox-view';
 import {
-  AUDIENCE_KINDS,
-  AUDIENCE_LABELS,
-  audienceLabel,
   BODY_MAX,
   DELIVERY_LABELS,
   MAIL_KIND_LABELS,
   OUTBOX_FILTERS,
-  parseAudience,
+  parseRecipientGroup,
+  RECIPIENT_GROUP_KINDS,
+  RECIPIENT_GROUP_LABELS,
+  recipientGroupLabel,
   selectRecipients,
   SUBJECT_MAX,
   workshopRounds,
-  type Audience,
-  type AudienceDocument,
   type DeliveryCounts,
   type OutboxFilter,
+  type RecipientGroup,
+  type RecipientGroupDocument,
 } from '../../domain/mail/rules';
 import { loadRegistrationTable, type ListRow } from '../../domain/registration/back-office';
 import { FormField, type FieldErrors } from '../components/form-field';
@@ -87,12 +87,12 @@ const EventLinks: FC<{ slug: string }> = ({ slug }) => (
   </p>
 );
 
-const groupText = (a: Audience | null, doc: AudienceDocument) => (a ? audienceLabel(a, doc) : 'onbekende groep');
+const groupText = (a: RecipientGroup | null, doc: RecipientGroupDocument) => (a ? recipientGroupLabel(a, doc) : 'onbekende groep');
 
 // ---------------------------------------------------------------------------------------
 // Messages
 
-export const MessagesPage: FC<{ account: SessionAccount; csrf: string; event: AccountEvent; doc: AudienceDocument; messages: MessageSummary[]; smtp: boolean; notice?: Notice | undefined }> = ({
+export const MessagesPage: FC<{ account: SessionAccount; csrf: string; event: AccountEvent; doc: RecipientGroupDocument; messages: MessageSummary[]; smtp: boolean; notice?: Notice | undefined }> = ({
   account,
   csrf,
   event,
@@ -137,7 +137,7 @@ export const MessagesPage: FC<{ account: SessionAccount; csrf: string; event: Ac
                 </th>
                 <Td>{when(m.createdAt)}</Td>
                 <Td>{m.authorName}</Td>
-                <Td>{groupText(m.audience, doc)}</Td>
+                <Td>{groupText(m.recipientGroup, doc)}</Td>
                 <Td>{m.recipientCount}</Td>
                 <Td>{m.delivery.verzonden}</Td>
                 <Td>{m.delivery.wacht}</Td>
@@ -152,14 +152,14 @@ export const MessagesPage: FC<{ account: SessionAccount; csrf: string; event: Ac
 );
 
 export interface ComposeValues {
-  audience: string;
+  group: string;
   workshop: string;
   subject: string;
   body: string;
 }
 
 /** What a preview showed, as a hidden field: "Versturen" sends only what was previewed. */
-export const previewToken = (v: ComposeValues) => createHash('sha256').update(JSON.stringify([v.audience, v.audience === 'workshop' ? v.workshop : '', v.subject, v.body])).digest('base64url');
+export const previewToken = (v: ComposeValues) => createHash('sha256').update(JSON.stringify([v.group, v.group === 'workshop' ? v.workshop : '', v.subject, v.body])).digest('base64url');
 
 const Preview: FC<{ preview: Extract<PreviewResult, { kind: 'preview' }> }> = ({ preview }) => {
   const others = preview.recipients - preview.names.length;
@@ -169,7 +169,7 @@ const Preview: FC<{ preview: Extract<PreviewResult, { kind: 'preview' }> }> = ({
         Voorbeeld
       </h2>
       <p class="utrecht-paragraph">
-        Dit bericht gaat naar <strong>{preview.recipients === 1 ? '1 deelnemer' : `${preview.recipients} deelnemers`}</strong> ({preview.audienceLabel.toLowerCase()}):{' '}
+        Dit bericht gaat naar <strong>{preview.recipients === 1 ? '1 deelnemer' : `${preview.recipients} deelnemers`}</strong> ({preview.recipientGroupLabel.toLowerCase()}):{' '}
         {preview.names.join(', ')}
         {others > 0 ? ` en ${others === 1 ? '1 ander' : `${others} anderen`}` : ''}.
       </p>
@@ -189,7 +189,7 @@ export const ComposePage: FC<{
   account: SessionAccount;
   csrf: string;
   event: AccountEvent;
-  doc: AudienceDocument;
+  doc: RecipientGroupDocument;
   rows: ListRow[];
   values: ComposeValues;
   errors: FieldErrors;
@@ -198,8 +198,8 @@ export const ComposePage: FC<{
   notice?: Notice | undefined;
 }> = ({ account, csrf, event, doc, rows, values, errors, idempotencyKey, preview, notice }) => {
   const options = workshopRounds(doc);
-  const size = (a: Audience) => selectRecipients(a, rows).length;
-  const kinds = AUDIENCE_KINDS.filter((k) => k !== 'workshop' || options.length > 0);
+  const size = (a: RecipientGroup) => selectRecipients(a, rows).length;
+  const kinds = RECIPIENT_GROUP_KINDS.filter((k) => k !== 'workshop' || options.length > 0);
   const bodyHtml = values.body.trim() ? renderMarkdown(values.body, 3) : '';
   return (
     <ManageLayout title={`Nieuw bericht: ${event.title}`} account={account} csrf={csrf} notice={notice}>
@@ -218,15 +218,15 @@ export const ComposePage: FC<{
         <Csrf token={csrf} />
         <input type="hidden" name="_idem" value={idempotencyKey} />
         {preview ? <input type="hidden" name="_voorbeeld" value={previewToken(values)} /> : null}
-        <Fieldset field="audience" legend="Aan wie?" errors={errors}>
+        <Fieldset field="group" legend="Aan wie?" errors={errors}>
           {kinds.map((k) => (
             <Choice
               type="radio"
-              name="audience"
+              name="group"
               value={k}
-              id={`veld-audience-${k}`}
-              checked={values.audience === k}
-              label={k === 'workshop' ? AUDIENCE_LABELS.workshop : `${AUDIENCE_LABELS[k]} (${size({ kind: k } as Audience)})`}
+              id={`veld-group-${k}`}
+              checked={values.group === k}
+              label={k === 'workshop' ? RECIPIENT_GROUP_LABELS.workshop : `${RECIPIENT_GROUP_LABELS[k]} (${size({ kind: k } as RecipientGroup)})`}
             />
           ))}
           {options.length ? (
@@ -311,7 +311,7 @@ const RecipientsTable: FC<{ base: string; detail: MessageDetail }> = ({ base, de
   </div>
 );
 
-export const MessagePage: FC<{ account: SessionAccount; csrf: string; event: AccountEvent; doc: AudienceDocument; detail: MessageDetail; smtp: boolean; notice?: Notice | undefined }> = ({
+export const MessagePage: FC<{ account: SessionAccount; csrf: string; event: AccountEvent; doc: RecipientGroupDocument; detail: MessageDetail; smtp: boolean; notice?: Notice | undefined }> = ({
   account,
   csrf,
   event,
@@ -326,7 +326,7 @@ export const MessagePage: FC<{ account: SessionAccount; csrf: string; event: Acc
     <dl class="utrecht-data-list utrecht-data-list--rows">
       <DataRow k="Verstuurd op">{when(detail.createdAt)}</DataRow>
       <DataRow k="Door">{detail.authorName}</DataRow>
-      <DataRow k="Groep">{groupText(detail.audience, doc)}</DataRow>
+      <DataRow k="Groep">{groupText(detail.recipientGroup, doc)}</DataRow>
       <DataRow k="Ontvangers">{detail.recipientCount}</DataRow>
     </dl>
     <section class="bijeen-section" aria-labelledby="bezorging-kop">
@@ -603,14 +603,14 @@ export function mailRoutes() {
     );
   };
 
-  app.get('/beheer/evenementen/:slug/berichten/nieuw', (c) => compose(c, 200, { audience: '', workshop: '', subject: '', body: '' }));
+  app.get('/beheer/evenementen/:slug/berichten/nieuw', (c) => compose(c, 200, { group: '', workshop: '', subject: '', body: '' }));
 
   app.post('/beheer/evenementen/:slug/berichten/nieuw', verifyCsrf, async (c) => {
     const event = await eventOf(c);
     const body = await c.req.parseBody();
-    const values: ComposeValues = { audience: one(body.audience), workshop: one(body.workshop), subject: one(body.subject).slice(0, 2_000), body: one(body.body).slice(0, 100_000) };
+    const values: ComposeValues = { group: one(body.group), workshop: one(body.workshop), subject: one(body.subject).slice(0, 2_000), body: one(body.body).slice(0, 100_000) };
     const idem = one(body._idem).slice(0, 200);
-    const input = { audience: parseAudience(values.audience, values.workshop), subject: values.subject, body: values.body };
+    const input = { recipientGroup: parseRecipientGroup(values.group, values.workshop), subject: values.subject, body: values.body };
     const errorsOf = (problems: { path: string; message: string }[]) => {
       const errors: FieldErrors = {};
       for (const p of problems) errors[p.path] ??= p.message;

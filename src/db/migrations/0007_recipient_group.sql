@@ -1,0 +1,1 @@
+ALTER TABLE "mail_messages" RENAME COLUMN "audience" TO "recipient_group";
