@@ -89,7 +89,7 @@ describe.each(databaseKinds)('housekeeping of sessions and links on $name', ({ o
     const logger = { info: (o: unknown) => void logged.push(o), error: () => {} };
     const housekeeping = startHousekeeping({ db: database.db, logger, clock: () => TEST_NOW });
     try {
-      await expect.poll(() => logged, { timeout: 5_000 }).toContainEqual({ sessions: 1, invitations: 0, passwordResets: 0 });
+      await expect.poll(() => logged, { timeout: 5_000 }).toContainEqual({ sessions: 1, invitations: 0, passwordResets: 0, files: 0 });
       expect((await database.db.select().from(accountSessions)).map((s) => s.id)).not.toContain(ended.sessionId);
     } finally {
       await housekeeping.stop();

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { FieldProblem } from '../../kernel/errors';
 import { DomainError } from '../../kernel/errors';
@@ -158,6 +158,9 @@ export async function resolveFileLinks(tx: Db, eventId: string, doc: EventDocume
   const photos = doc.speakers.flatMap((s, i) => (s.photo ? [{ i, speaker: s.key, fileId: s.photo.fileId }] : []));
   const attachments = (doc.report?.attachments ?? []).map((a, i) => ({ i, title: a.title, fileId: a.fileId }));
   if (photos.length === 0 && attachments.length === 0) return EMPTY;
+  // Shared with every other save, exclusive for the sweep of unused files (sweepUnusedFiles),
+  // and held to the commit: a file this save finds here is not deleted before its link lands.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${FILE_LINKS_LOCK})`);
   const organiserIds = new Set(await organiserIdsOfEvent(tx, eventId));
   const found = new Map((await findFilesMeta(tx, [...new Set([...photos, ...attachments].map((r) => r.fileId))])).map((f) => [f.id, f]));
   const problems: FieldProblem[] = [];
@@ -199,6 +202,35 @@ export async function resolveFileLinks(tx: Db, eventId: string, doc: EventDocume
 /** Keep the checked file links with the event (in the same transaction as the rest of the save); none clears them. */
 export async function writeFileLinks(tx: Db, eventId: string, links: FileLinks): Promise<void> {
   await tx.update(events).set({ fileLinks: links }).where(eq(events.id, eventId));
+}
+
+/** An arbitrary fixed key for the lock between saves that link files and the sweep of unused ones. */
+const FILE_LINKS_LOCK = 724_031_338;
+
+/**
+ * How long an upload may wait before an event names it: an API client uploads first and
+ * sends the document that names the file later (the editor does both in one transaction).
+ */
+export const UNUSED_FILE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Delete the files no event names any more (a replaced photo, a removed attachment) and
+ * that were uploaded longer ago than the grace period. Takes the links lock exclusively:
+ * it waits for saves that are linking files, and they wait for it, so a file named by a
+ * save is either seen as named or not yet checked by it. Returns how many were deleted.
+ */
+export async function sweepUnusedFiles(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - UNUSED_FILE_GRACE_MS);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${FILE_LINKS_LOCK})`);
+    const named = (column: 'speakerPhotos' | 'reportAttachments') =>
+      sql`${events.fileLinks} @> jsonb_build_object(${column}::text, jsonb_build_array(jsonb_build_object('fileId', ${storedFiles.id}::text)))`;
+    const gone = await tx
+      .delete(storedFiles)
+      .where(and(lt(storedFiles.createdAt, before), sql`not exists (select 1 from ${events} where ${named('speakerPhotos')} or ${named('reportAttachments')})`))
+      .returning({ id: storedFiles.id });
+    return gone.length;
+  });
 }
 
 /** The largest upload of any purpose: the bound of a request that carries files. */
