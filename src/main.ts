@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { systemClock } from './kernel/clock';
 import { startOfferSweeper } from './worker/offers';
 import { startHousekeeping } from './worker/housekeeping';
+import { closePdfThreads } from './domain/exports/pdf-threads';
 import { startOutboxWorker } from './worker/outbox';
 import { createTransport } from './worker/transport';
 import { EVENT_CHANGED } from './domain/events/changes';
@@ -81,6 +82,7 @@ async function shutdown(signal: string) {
   // The sweeper first: a lapsed offer queues mail the outbox worker may still send.
   await offers.stop();
   await housekeeping.stop();
+  await closePdfThreads();
   await outbox.stop();
   transport.close();
   await stopListening();

@@ -8,8 +8,7 @@ import { workshopWaitlistPositions } from '../registration/data';
 import { REGISTRATION_STATUSES, registrationChoices, registrations, type RegistrationStatus } from '../registration/table';
 import { attendanceLists, byName, filterRegistrations, registrationTable, rounds, type ExportFilter, type ExportRegistration } from './columns';
 import { toCsv } from './csv';
-import { pdfFonts } from './fonts';
-import { attendancePdf, badgesPdf } from './pdf';
+import { renderPdfOffThread } from './pdf-threads';
 import { toXlsx } from './xlsx';
 
 /*
@@ -131,7 +130,7 @@ export async function exportAttendance(db: Db, slug: string, filter: { roundKey?
     ...(filter.workshopKey !== undefined ? { workshopKey: filter.workshopKey } : {}),
     describe: when,
   });
-  return attendancePdf(doc.title, lists, { fonts: pdfFonts(), title: `Presentielijst ${doc.title}`, ...opts });
+  return renderPdfOffThread({ kind: 'attendance', eventTitle: doc.title, lists, title: `Presentielijst ${doc.title}`, compress: opts.compress });
 }
 
 /** Name badges, by name; confirmed registrants unless other statuses are asked for. */
@@ -141,5 +140,5 @@ export async function exportBadges(db: Db, slug: string, filter: RegistrationExp
   const people = filterRegistrations(rows, { statuses: ['confirmed'], ...definedFilter(filter) })
     .map((r) => ({ name: r.name, organisation: r.organisationName }))
     .sort(byName);
-  return badgesPdf(doc.title, people, { fonts: pdfFonts(), title: `Naambadges ${doc.title}`, ...opts });
+  return renderPdfOffThread({ kind: 'badges', eventTitle: doc.title, badges: people, title: `Naambadges ${doc.title}`, compress: opts.compress });
 }
