@@ -180,8 +180,14 @@ describe.each(databaseKinds)('the audit log on $name', ({ open }) => {
       // No free place: refused, and nothing logged.
       expect(await added(e.id, () => promoteByHand(database.db, e.id, c.id, hours(1), BASE, accountActor(staff)))).toEqual([]);
       const cancelled = await added(e.id, () => cancelByOrganiser(database.db, e.id, a.id, hours(1), BASE, accountActor(staff)));
-      expect(cancelled.map((x) => [x.action, x.summary])).toEqual([['registration.cancelled', 'Aanmelding van Fictieve Deelnemer 1 geannuleerd door de organisatie']]);
-      expect(cancelled[0]!.details).toMatchObject({ from: 'confirmed', to: 'cancelled', promoted: 1 });
+      // The cancellation, and b moving up into the freed place with an entry of their own.
+      expect(cancelled.map((x) => x.action).sort()).toEqual(['registration.cancelled', 'registration.moved_up']);
+      const cancel = cancelled.find((x) => x.action === 'registration.cancelled')!;
+      expect(cancel.summary).toBe('Aanmelding van Fictieve Deelnemer 1 geannuleerd door de organisatie');
+      expect(cancel.details).toMatchObject({ from: 'confirmed', to: 'cancelled', promoted: 1 });
+      const up = cancelled.find((x) => x.action === 'registration.moved_up')!;
+      expect([up.summary, up.actor, up.accountId, up.registrationId]).toEqual(['Fictieve Deelnemer 2 van de wachtlijst: plaats bevestigd', 'systeem', null, b.id]);
+      expect(up.details).toEqual({ from: 'waitlisted', to: 'confirmed' });
       // Cancelling again changes nothing, so logs nothing.
       expect(await added(e.id, () => cancelByOrganiser(database.db, e.id, a.id, hours(1), BASE, accountActor(staff)))).toEqual([]);
       // A place frees without the list moving (as the back-office tests do), then c is moved up out of turn.
@@ -213,8 +219,11 @@ describe.each(databaseKinds)('the audit log on $name', ({ open }) => {
       // The same choices again: unchanged, nothing logged.
       expect(await added(e.id, () => changeChoices(database.db, a.token, { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }, hours(1), BASE))).toEqual([]);
       const cancelled = await added(e.id, () => cancelRegistration(database.db, a.token, hours(2), BASE));
-      expect(cancelled.map((x) => [x.action, x.summary, x.registrationId])).toEqual([['registration.cancelled', 'Fictieve Deelnemer 1 heeft de aanmelding geannuleerd', a.id]]);
-      expect(cancelled[0]!.details).toMatchObject({ promoted: 1 });
+      expect(cancelled.map((x) => [x.action, x.summary, x.registrationId]).sort()).toEqual([
+        ['registration.cancelled', 'Fictieve Deelnemer 1 heeft de aanmelding geannuleerd', a.id],
+        ['registration.moved_up', 'Fictieve Deelnemer 2 van de wachtlijst: plaats bevestigd', b.id],
+      ]);
+      expect(cancelled.find((x) => x.action === 'registration.cancelled')!.details).toMatchObject({ promoted: 1 });
     });
 
     it('logs accepting an offer as "deelnemer" and a lapsed offer as "systeem"', async () => {
@@ -222,7 +231,11 @@ describe.each(databaseKinds)('the audit log on $name', ({ open }) => {
       const a = await reg(e.slug, 1);
       const b = await reg(e.slug, 2);
       const c = await reg(e.slug, 3);
-      await cancelRegistration(database.db, a.token, hours(1), BASE);
+      const offered = await added(e.id, () => cancelRegistration(database.db, a.token, hours(1), BASE));
+      const up = offered.find((x) => x.action === 'registration.moved_up')!;
+      expect([up.actor, up.registrationId]).toEqual(['systeem', b.id]);
+      expect(up.summary).toMatch(/^Fictieve Deelnemer 2 van de wachtlijst: plaats aangeboden tot .+ \d{1,2}:\d{2} uur$/);
+      expect(up.details).toEqual({ from: 'waitlisted', to: 'offered' });
       const accepted = await added(e.id, () => acceptOffer(database.db, b.token, hours(2), BASE));
       expect(accepted.map((x) => [x.action, x.summary, x.actor])).toEqual([['registration.offer_accepted', 'Fictieve Deelnemer 2 heeft de aangeboden plaats geaccepteerd', 'deelnemer']]);
       await cancelRegistration(database.db, b.token, hours(3), BASE);

@@ -9,6 +9,7 @@ import {
   offerExpiry,
   organisationKey,
   promotionStatus,
+  movedUpSummary,
   type EventCounters,
   type RegistrationRequest,
 } from './rules';
@@ -365,5 +366,13 @@ describe('decideChoiceChange (changing workshops through the personal link)', ()
     const c = full('r2', 'abcd');
     const d = decideChoiceChange(c, confirmed, [{ roundKey: 'r1', workshopKey: 'abcd', status: 'confirmed' }, { roundKey: 'r2', workshopKey: 'corp', status: 'confirmed' }], wanted('geld', 'abcd'));
     expect(d.kind).toBe('invalid');
+  });
+});
+
+describe('movedUpSummary (the log line of someone moved up by a freed place)', () => {
+  it('names the person and what they got: a place, a wait for approval, or an offer with its end', () => {
+    expect(movedUpSummary('Fictieve Jansen', 'confirmed', null)).toBe('Fictieve Jansen van de wachtlijst: plaats bevestigd');
+    expect(movedUpSummary('Fictieve Jansen', 'pending', null)).toBe('Fictieve Jansen van de wachtlijst: wacht op goedkeuring');
+    expect(movedUpSummary('Fictieve Jansen', 'offered', new Date('2030-03-04T16:30:00+01:00'))).toBe('Fictieve Jansen van de wachtlijst: plaats aangeboden tot maandag 4 maart 2030 16:30 uur');
   });
 });

@@ -3,6 +3,7 @@
  * counters under the event's lock, asks these rules, and writes what they decide.
  */
 import type { OrganisationLimits } from '../events/document';
+import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 
 /**
  * Statuses that hold a place: a pending registration (awaiting approval) holds its seat,
@@ -210,6 +211,16 @@ export function countDecision<C extends EventCounters>(counters: C, req: Registr
 export function promotionStatus(settings: { offerHours: number | null; approvalRequired: boolean }): 'offered' | 'pending' | 'confirmed' {
   if (settings.offerHours) return 'offered';
   return settings.approvalRequired ? 'pending' : 'confirmed';
+}
+
+/**
+ * The log's sentence for someone moved up from the waiting list by itself, because a place
+ * freed or was added (someone cancelled, an offer lapsed, the capacity went up).
+ */
+export function movedUpSummary(name: string, to: 'offered' | 'pending' | 'confirmed', offerExpiresAt: Date | null): string {
+  if (to === 'offered' && offerExpiresAt) return `${name} van de wachtlijst: plaats aangeboden tot ${formatDateNl(offerExpiresAt)} ${formatTimeNl(offerExpiresAt)} uur`;
+  if (to === 'pending') return `${name} van de wachtlijst: wacht op goedkeuring`;
+  return `${name} van de wachtlijst: plaats bevestigd`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { insertMany } from '../../db/bulk';
 import type { Db } from '../../db/client';
 import { DomainError } from '../../kernel/errors';
 import { notifyEventChanged } from '../events/changes';
-import { PARTICIPANT_ACTOR, recordEventAudit, SYSTEM_ACTOR, type Actor } from '../audit/service';
+import { mainOrganiserOf, PARTICIPANT_ACTOR, recordAudit, recordEventAudit, SYSTEM_ACTOR, type Actor } from '../audit/service';
 import { queueRegistrationMail, queueRegistrationMails } from '../mail/service';
 import { isSlug } from '../events/data';
 import { registrationClosed, type RegistrationState } from '../events/rules';
@@ -21,6 +21,7 @@ import {
   currentWaitReason,
   firstEligible,
   handPromotionProblem,
+  movedUpSummary,
   HOLDING,
   offerExpiry,
   organisationKey,
@@ -605,6 +606,18 @@ export async function promoteWaiting(tx: Db, event: EventRow, now: Date, baseUrl
     promoted.push(next.id);
   }
   await promoteWorkshopWaiting(tx, event);
+  // Each one moved up gets a log entry of their own (the change that freed the place only
+  // counts them), so their page's history says when and how they got it.
+  if (promoted.length) {
+    const organiserId = await mainOrganiserOf(tx, event.id);
+    const names = new Map((await tx.select({ id: registrations.id, name: registrations.name }).from(registrations).where(inArray(registrations.id, promoted))).map((r) => [r.id, r.name]));
+    for (const id of promoted)
+      await recordAudit(
+        tx,
+        { organiserId, eventId: event.id, actor: SYSTEM_ACTOR, action: 'registration.moved_up', summary: movedUpSummary(names.get(id) ?? '', status, offerExpiresAt), details: { from: 'waitlisted', to: status }, registrationId: id },
+        now,
+      );
+  }
   // The mails after the seats, so they show the workshops each person got.
   for (const id of promoted)
     await queueRegistrationMail(
