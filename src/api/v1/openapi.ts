@@ -274,9 +274,15 @@ export const openApiDocument = {
       parameters: [slugParam],
       get: {
         summary: 'Het volledige evenement als document',
-        description: 'Met een token van een organisator van het evenement ook concepten en online links.',
+        description:
+          'Met een token van een organisator van het evenement ook concepten en online links, en een `ETag` met de versie: ' +
+          'stuur die in `If-Match` mee met een PUT, dan wordt alleen over die versie heen opgeslagen.',
         responses: {
-          200: { description: 'Het evenement', content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } } },
+          200: {
+            description: 'Het evenement',
+            headers: { ETag: { description: 'De versie van het evenement (alleen voor de organisatoren).', schema: { type: 'string' } } },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } },
+          },
           404: errorResponse('Onbekende slug'),
         },
       },
@@ -296,15 +302,27 @@ export const openApiDocument = {
             description: '`false`: geen e-mail aan de aangemelden over deze wijziging, bijvoorbeeld omdat u hen zelf inlicht.',
             schema: { type: 'boolean', default: true },
           },
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: false,
+            description: 'De `ETag` van de GET waarop de wijziging is gebaseerd. Is het evenement sindsdien gewijzigd, dan 412 en wordt er niets opgeslagen.',
+            schema: { type: 'string' },
+          },
         ],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } } },
         responses: {
-          200: { description: 'Vervangen', content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } } },
+          200: {
+            description: 'Vervangen',
+            headers: { ETag: { description: 'De nieuwe versie.', schema: { type: 'string' } } },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDocument' } } },
+          },
           400: errorResponse('Ongeldig document, of `notify` is niet `true` of `false`'),
           401: errorResponse('Geen of ongeldig token'),
           403: errorResponse('Niet uw evenement'),
           404: errorResponse('Onbekende slug'),
           409: errorResponse('De wijziging zou aanmeldingen verliezen'),
+          412: errorResponse('Het evenement is gewijzigd sinds de GET van `If-Match` (`version_changed`)'),
         },
       },
     },

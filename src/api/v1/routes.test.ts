@@ -67,6 +67,39 @@ describe.each(databaseKinds)('JSON API v1 on $name', ({ open }) => {
     expect(((await res.json()) as { title: string }).title).toBe('Nieuwe titel');
   });
 
+  it('gives its organisers an ETag, and saves a PUT with If-Match only over that version (412 otherwise, nothing saved)', async () => {
+    const doc = eventDocument({ slug: 'api-etag' });
+    expect((await send('POST', '/api/v1/events', doc)).status).toBe(201);
+    const read = await send('GET', '/api/v1/events/api-etag');
+    const tag = read.headers.get('etag')!;
+    expect(tag).toMatch(/^"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z"$/);
+    // The public and another organiser get no version to write with.
+    expect((await app.request('/api/v1/events/api-etag')).headers.get('etag')).toBeNull();
+    expect((await send('GET', '/api/v1/events/api-etag', undefined, otherToken)).headers.get('etag')).toBeNull();
+
+    const put = (body: unknown, ifMatch: string) =>
+      app.request('/api/v1/events/api-etag', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': ifMatch }, body: JSON.stringify(body) });
+    const first = await put({ ...doc, title: 'Eerste wijziging' }, tag);
+    expect(first.status).toBe(200);
+    const newTag = first.headers.get('etag')!;
+    expect(newTag).not.toBe(tag);
+    expect(newTag).toBe((await send('GET', '/api/v1/events/api-etag')).headers.get('etag'));
+
+    // A second writer that read the old version: refused, told the current one, nothing saved.
+    const late = await put({ ...doc, title: 'Tweede wijziging' }, tag);
+    expect(late.status).toBe(412);
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe('version_changed');
+    expect(late.headers.get('etag')).toBe(newTag);
+    expect(((await (await send('GET', '/api/v1/events/api-etag')).json()) as { title: string }).title).toBe('Eerste wijziging');
+
+    // Not an ETag of ours: 400. `*` and no header at all save as before.
+    const bad = await put({ ...doc, title: 'Derde' }, 'W/"abc"');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('If-Match');
+    expect((await put({ ...doc, title: 'Vierde' }, '*')).status).toBe(200);
+    expect((await send('PUT', '/api/v1/events/api-etag', { ...doc, title: 'Vijfde' })).status).toBe(200);
+  });
+
   describe('mails about a PUT', () => {
     const person = (i: number) => ({ name: `Deelnemer ${i}`, email: `put${i}@example.org`, choices: { 'ronde-1': 'geld', 'ronde-2': 'corporaties' }, consents: { privacy: true } });
     /** A published event with two registrants, one of whom cancelled again. */

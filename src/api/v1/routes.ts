@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../app';
 import { findEventRowBySlug } from '../../domain/events/data';
-import { createEvent, organises, getEventDocument, getEventView, listAgenda, replaceEvent } from '../../domain/events/service';
+import { createEvent, organises, getEventDocument, getEventView, listAgenda, replaceEvent, StaleVersionError } from '../../domain/events/service';
 import { authenticateApiCaller, authenticateApiToken } from '../../domain/organisers/service';
 import { apiTokenActor } from '../../domain/audit/service';
 import { exportAttendance, exportBadges, exportRegistrations, parseStatuses } from '../../domain/exports/service';
@@ -62,12 +62,27 @@ async function jsonBody(c: Context): Promise<unknown> {
 /** Errors of the HTTP layer itself (not of the domain). */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 413 | 415 | 429,
+    readonly status: 400 | 412 | 413 | 415 | 429,
     readonly code: string,
     message: string,
   ) {
     super(message);
   }
+}
+
+/**
+ * An event's version as an entity tag: its `updated_at`, which every save moves forward
+ * (nextVersion). A PUT with `If-Match` saves only over that version (optimistic locking).
+ */
+const versionTag = (updatedAt: Date) => `"${updatedAt.toISOString()}"`;
+
+/** The version an If-Match names; undefined without the header (the PUT then saves as before). */
+function ifMatchVersion(header: string | undefined): string | undefined {
+  // `*`: any version will do, as without the header.
+  if (header === undefined || header.trim() === '*') return undefined;
+  const m = /^\s*"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)"\s*$/.exec(header);
+  if (!m || Number.isNaN(Date.parse(m[1]!))) throw new ApiError(400, 'invalid', 'If-Match hoort één ETag van dit evenement te zijn, zoals GET die geeft.');
+  return new Date(m[1]!).toISOString();
 }
 
 /** A registration is a few kB; 64 kB leaves room for long answers and stops abuse. */
@@ -149,6 +164,8 @@ export function apiV1Routes() {
       const row = await findEventRowBySlug(db, slug);
       // Another organiser's token reads what the public reads: no 403 that would betray a draft.
       if (row) includePrivate = await organises(db, row.id, organiser.id);
+      // Its organisers get the version to send back in If-Match with their PUT.
+      if (row && includePrivate) c.header('etag', versionTag(row.updatedAt));
     }
     const doc = await getEventDocument(db, slug, { includePrivate, now: c.var.deps.clock() });
     if (!doc) throw new DomainError('not_found', `Er is geen evenement "${slug}".`);
@@ -191,14 +208,25 @@ export function apiV1Routes() {
     // Only the two words: a typo ("flase") must not mail every registrant unasked.
     if (notify !== undefined && notify !== 'true' && notify !== 'false')
       throw new ApiError(400, 'invalid', 'Geef notify=true of notify=false.');
-    const doc = await replaceEvent(db, c.req.param('slug'), await jsonBody(c), {
-      actingOrganiserId: organiser.id,
-      actor: apiTokenActor(tokenName),
-      now: clock(),
-      baseUrl: config.publicUrl,
-      notifyRegistrants: notify !== 'false',
-    });
+    const expectedVersion = ifMatchVersion(c.req.header('if-match'));
+    let doc;
+    try {
+      doc = await replaceEvent(db, c.req.param('slug'), await jsonBody(c), {
+        actingOrganiserId: organiser.id,
+        actor: apiTokenActor(tokenName),
+        now: clock(),
+        baseUrl: config.publicUrl,
+        notifyRegistrants: notify !== 'false',
+        expectedVersion,
+      });
+    } catch (e) {
+      if (!(e instanceof StaleVersionError)) throw e;
+      c.header('etag', versionTag(new Date(e.currentVersion)));
+      throw new ApiError(412, 'version_changed', 'Het evenement is gewijzigd sinds u het las (If-Match). Er is niets opgeslagen: lees het opnieuw en stuur uw wijziging nog eens.');
+    }
     c.var.deps.pageCache.invalidate(doc.id!);
+    const row = await findEventRowBySlug(db, doc.slug);
+    if (row) c.header('etag', versionTag(row.updatedAt));
     return c.json(doc);
   });
 
