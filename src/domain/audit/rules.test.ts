@@ -59,6 +59,10 @@ describe('what an edit changed', () => {
     expect(editEntry(edit)).toEqual({ action: 'event.published', summary: 'Evenement gepubliceerd; ook Aanmelden gewijzigd' });
   });
 
+  it('calls publishing a cancelled event again a reinstatement, not a first publication', () => {
+    expect(editEntry(eventEdit(doc({ status: 'cancelled' }), doc({})))).toEqual({ action: 'event.reinstated', summary: 'Annulering teruggedraaid: het evenement gaat toch door' });
+  });
+
   it('tells publishing a report apart from writing it, and withdrawing it', () => {
     const written = doc({ report: { title: 'Verslag', body: 'Tekst' } });
     const published = doc({ report: { title: 'Verslag', body: 'Tekst', publishedAt: '2030-03-10T10:00:00+01:00' } });

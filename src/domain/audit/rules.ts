@@ -134,6 +134,8 @@ const STATUS_ENTRY: Record<string, EditEntry> = {
   draft: { action: 'event.unpublished', summary: 'Evenement teruggezet naar concept' },
   cancelled: { action: 'event.cancelled', summary: 'Evenement geannuleerd' },
 };
+/** Published again after a cancellation: not a first publication. */
+const REINSTATED: EditEntry = { action: 'event.reinstated', summary: 'Annulering teruggedraaid: het evenement gaat toch door' };
 
 /**
  * The one entry an edit writes, or null when nothing changed (a save of an unchanged
@@ -143,7 +145,7 @@ const STATUS_ENTRY: Record<string, EditEntry> = {
 export function editEntry(edit: EventEdit): EditEntry | null {
   const changed = (parts: EventPart[]) => listNl(parts.map((p) => PART_LABELS[p]));
   if (edit.status) {
-    const head = STATUS_ENTRY[edit.status.to]!;
+    const head = edit.status.from === 'cancelled' && edit.status.to === 'published' ? REINSTATED : STATUS_ENTRY[edit.status.to]!;
     return edit.parts.length ? { action: head.action, summary: `${head.summary}; ook ${changed(edit.parts)} gewijzigd` } : head;
   }
   if (edit.report) {

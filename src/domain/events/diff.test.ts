@@ -106,9 +106,14 @@ describe('eventChanges', () => {
     expect(changesAfter(edit)).toEqual([]);
   });
 
-  it('does not call a cancelled event cancelled again, nor its reinstatement a cancellation', () => {
+  it('does not call a cancelled event cancelled again; its reinstatement is told alone', () => {
     const cancelled = { ...base(), status: 'cancelled' as const };
+    expect(base().status).toBe('published');
     expect(eventChanges(cancelled, { ...cancelled, title: 'Anders' })).toEqual([]);
-    expect(eventChanges(cancelled, base())).toEqual([]);
+    expect(eventChanges(cancelled, base())).toEqual(['reinstated']);
+    // Moved while it goes ahead again: the reinstatement mail carries the new details anyway.
+    const moved = base();
+    moved.meetings[0]!.startsAt = '2030-03-06T12:00:00+01:00';
+    expect(eventChanges(cancelled, moved)).toEqual(['reinstated']);
   });
 });

@@ -21,9 +21,11 @@ const ORDER: EventChange[] = ['dates', 'venue', 'online', 'programme'];
 /**
  * What a registrant must hear about after `before` became `after`; empty when nothing.
  * A cancellation is told alone: for an event that will not take place, the rest is moot.
+ * So is its undoing: whoever was told it is off hears it is on, with all current details.
  */
 export function eventChanges(before: EventDocument, after: EventDocument): EventChange[] {
   if (before.status !== 'cancelled' && after.status === 'cancelled') return ['cancelled'];
+  if (before.status === 'cancelled' && after.status === 'published') return ['reinstated'];
   const found = new Set<EventChange>();
   if (meetingsMoved(before, after)) found.add('dates');
   for (const [a, b] of pairedByKey(before.meetings, after.meetings)) {

@@ -352,6 +352,29 @@ describe.each(databaseKinds)("mails about an organiser's edit on $name", ({ open
     expect((await listEventMails(database.db, eventId)).filter((m) => m.kind === 'confirmation')).toEqual([]);
   });
 
+  it('tells everyone still registered that a cancelled event goes ahead after all, with a new invitation; edits while cancelled tell nobody', async () => {
+    const { slug, eventId, created, people } = await eventWithRegistrants({ registration: { capacity: 2 } });
+    const cancelled = await replace(slug, { ...created, status: 'cancelled' });
+    const cancelInvitation = (await changedMails(eventId)).find((m) => m.registrationId === people.confirmed.id)!.ics!;
+    expect(await changedMails(eventId)).toHaveLength(3);
+    // Moving a cancelled event tells nobody: it will not take place.
+    const moved = await replace(slug, { ...cancelled, meetings: cancelled.meetings.map(earlier) });
+    expect(await changedMails(eventId)).toHaveLength(3);
+
+    await replace(slug, { ...moved, status: 'published' });
+    const mails = (await changedMails(eventId)).filter((m) => m.subject === 'Gaat toch door: Proefdag wijkaanpak');
+    expect(mails.map((m) => m.registrationId).sort()).toEqual([people.confirmed.id, people.pending.id, people.waitlisted.id].sort());
+    const toConfirmed = mails.find((m) => m.registrationId === people.confirmed.id)!;
+    expect(toConfirmed.textBody).toContain('Proefdag wijkaanpak gaat toch door. De organisatie heeft de annulering teruggedraaid');
+    // With the details as they are now, the time moved while it was cancelled included.
+    expect(toConfirmed.textBody).toContain('woensdag 6 maart 2030, 12:00–17:00 uur');
+    expect(toConfirmed.ics).toContain('METHOD:REQUEST');
+    expect(toConfirmed.ics).toContain('STATUS:CONFIRMED');
+    expect(sequenceIn(toConfirmed.ics!)).toBeGreaterThan(sequenceIn(cancelInvitation));
+    expect(mails.filter((m) => m.registrationId !== people.confirmed.id).map((m) => m.ics)).toEqual([null, null]);
+    expect((await getEventDocument(database.db, slug))!.status).toBe('published');
+  });
+
   it('mails nobody about a new summary, other texts or a speaker’s bio', async () => {
     const { slug, eventId, created } = await eventWithRegistrants();
     await replace(slug, {

@@ -176,8 +176,11 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
     }
     await assertNoActiveChoicesLost(tx, existing.id, doc);
     // Registrants hear about an event they could see: a published one, still published or
-    // now cancelled. A draft had nobody registered to tell.
-    const tell = opts.notifyRegistrants !== false && existing.status === 'published' && doc.status !== 'draft';
+    // now cancelled, or a cancelled one that goes ahead after all. A draft had nobody
+    // registered to tell.
+    const tell =
+      opts.notifyRegistrants !== false &&
+      ((existing.status === 'published' && doc.status !== 'draft') || (existing.status === 'cancelled' && doc.status === 'published'));
     // As stored before the write: the log compares it with the event as stored after.
     const stored = documentOf(await loadEventRows(tx, existing, { inTransaction: true }), { includePrivate: true });
     const before = tell ? stored : null;

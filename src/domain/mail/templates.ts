@@ -75,7 +75,8 @@ export const checkinImageCid = (code: string) => `checkin-${code}@bijeen`;
 export const CHECKIN_IMAGE = /<img src="cid:checkin-([0-9A-HJKMNP-TV-Z]{10})@bijeen"/;
 
 /** What changed about an event, for the event_changed mail. */
-export type EventChange = 'dates' | 'venue' | 'online' | 'programme' | 'cancelled';
+/** `reinstated`: a cancelled event goes ahead after all (told alone, with the current details). */
+export type EventChange = 'dates' | 'venue' | 'online' | 'programme' | 'cancelled' | 'reinstated';
 
 export interface MailDataByKind {
   confirmation: BaseMailData;
@@ -225,6 +226,7 @@ const words = {
       online: 'de gegevens om online deel te nemen',
       programme: 'het programma',
       cancelled: 'het evenement gaat niet door',
+      reinstated: 'het evenement gaat toch door',
     } satisfies Record<EventChange, string>,
     and: 'en',
   },
@@ -253,6 +255,7 @@ const words = {
       online: 'the details for joining online',
       programme: 'the programme',
       cancelled: 'the event is cancelled',
+      reinstated: 'the event goes ahead after all',
     } satisfies Record<EventChange, string>,
     and: 'and',
   },
@@ -456,7 +459,11 @@ const templates: { [K in RegistrantMailKind]: Template<K> } = {
         ? nl(lang)
           ? `Gaat niet door: ${d.event.title}`
           : `Cancelled: ${d.event.title}`
-        : nl(lang)
+        : d.changes.includes('reinstated')
+          ? nl(lang)
+            ? `Gaat toch door: ${d.event.title}`
+            : `Going ahead after all: ${d.event.title}`
+          : nl(lang)
           ? `Gewijzigd: ${d.event.title}`
           : `Changed: ${d.event.title}`,
     body: (d, lang) => {
@@ -468,6 +475,18 @@ const templates: { [K in RegistrantMailKind]: Template<K> } = {
               : [{ strong: d.event.title }, ' will unfortunately not take place: the organisers have cancelled the event. Your registration lapses with it.']),
           ),
           ...(d.calendarAttached ? [p(words[lang].invitationCancel)] : []),
+          { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+        ];
+      if (d.changes.includes('reinstated'))
+        return [
+          p(
+            ...(nl(lang)
+              ? ['Goed nieuws: ', { strong: d.event.title }, ' gaat toch door. De organisatie heeft de annulering teruggedraaid, en uw aanmelding geldt weer zoals hij was. Hieronder staan de actuele gegevens.']
+              : ['Good news: ', { strong: d.event.title }, ' is going ahead after all. The organisers have withdrawn the cancellation, and your registration stands as it was. The current details are below.']),
+          ),
+          ...whenAndWhere(d, lang, true),
+          ...choicesSection(d, lang),
+          ...(d.calendarAttached ? [p(words[lang].invitationUpdate)] : []),
           { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
         ];
       const what = listWords(

@@ -36,7 +36,7 @@ const statusWords: Record<string, string> = {
   refused: 'afgewezen',
   expired: 'aanbod verlopen',
 };
-const mailedWords: Record<string, string> = { dates: 'datum en tijd', venue: 'locatie', online: 'online gegevens', programme: 'programma', cancelled: 'annulering' };
+const mailedWords: Record<string, string> = { dates: 'datum en tijd', venue: 'locatie', online: 'online gegevens', programme: 'programma', cancelled: 'annulering', reinstated: 'gaat toch door' };
 const reportWords: Record<string, string> = { written: 'geschreven', published: 'gepubliceerd', withdrawn: 'publicatie teruggedraaid' };
 /** The log has no event document at hand: a workshop group is named by its keys. */
 const NO_PROGRAMME = { programme: [], workshops: [] };

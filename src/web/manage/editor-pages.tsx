@@ -583,8 +583,14 @@ export const EditorStartPage: FC<{ account: SessionAccount; csrf: string; doc: E
             </button>
           </form>
         ) : null}
+        {doc.status === 'cancelled' ? action('heropenen', 'Toch laten doorgaan') : null}
         {action('kopieren', 'Kopiëren als nieuw evenement')}
       </div>
+      {doc.status === 'cancelled' ? (
+        <p class="utrecht-paragraph">
+          Gaat het evenement toch door? Met "Toch laten doorgaan" staat het weer open; wie nog aangemeld was, krijgt bericht met de actuele gegevens en een nieuwe agenda-uitnodiging.
+        </p>
+      ) : null}
       {doc.status === 'published' && registered > 0 ? (
         <p class="utrecht-paragraph">
           Terug naar concept kan niet meer: er hebben zich al mensen aangemeld. Gaat het evenement niet door, annuleer het dan; de aanmelders krijgen daarover bericht.

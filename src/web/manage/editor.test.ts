@@ -87,13 +87,13 @@ describe.each(databaseKinds)('the event editor ($name)', (kind) => {
     expect((await doc('eigen-dag')).subtitle).toBe(status === 303 ? `Door ${role}` : before.subtitle);
   });
 
-  it.each(['bewerken/algemeen', 'publiceren', 'annuleren', 'kopieren'])("POST %s on another organiser's event → 404, nothing changed", async (path) => {
+  it.each(['bewerken/algemeen', 'publiceren', 'annuleren', 'heropenen', 'kopieren'])("POST %s on another organiser's event → 404, nothing changed", async (path) => {
     const res = await post(`/beheer/evenementen/andere-dag/${path}`, {}, cookies.beheerder);
     expect(res.status).toBe(404);
     expect((await doc('andere-dag')).status).toBe('published');
   });
 
-  it.each(['publiceren', 'annuleren', 'kopieren'])('balie: POST %s → 403', async (path) => {
+  it.each(['publiceren', 'annuleren', 'heropenen', 'kopieren'])('balie: POST %s → 403', async (path) => {
     expect((await post(`/beheer/evenementen/eigen-dag/${path}`, {}, cookies.balie)).status).toBe(403);
   });
 
@@ -204,6 +204,20 @@ describe.each(databaseKinds)('the event editor ($name)', (kind) => {
     expect((await post('/beheer/evenementen/te-annuleren/annuleren', {}, cookies.beheerder)).status).toBe(303);
     expect((await doc('te-annuleren')).status).toBe('cancelled');
     expect(await mails('te-annuleren', 'event_changed')).toHaveLength(1);
+
+    // Cancelled by mistake: it goes ahead after all, and the registrant hears so.
+    const start = await (await get('/beheer/evenementen/te-annuleren/bewerken', cookies.beheerder)).text();
+    expect(start).toContain('Toch laten doorgaan');
+    const reopened = await post('/beheer/evenementen/te-annuleren/heropenen', {}, cookies.redacteur);
+    expect(reopened.status).toBe(303);
+    expect(reopened.headers.get('location')).toBe('/beheer/evenementen/te-annuleren/bewerken?melding=heropend');
+    expect((await doc('te-annuleren')).status).toBe('published');
+    const told = await mails('te-annuleren', 'event_changed');
+    expect(told).toHaveLength(2);
+    expect(told.map((m) => m.subject)).toContain('Gaat toch door: Titel te-annuleren');
+    // Only a cancelled event can be reopened.
+    expect((await post('/beheer/evenementen/te-annuleren/heropenen', {}, cookies.redacteur)).status).toBe(409);
+    expect(await mails('te-annuleren', 'event_changed')).toHaveLength(2);
   });
 
   it('copies an event as a new draft', async () => {

@@ -49,6 +49,7 @@ const flashes: Record<string, Notice> = {
   gepubliceerd: { type: 'ok', text: 'Het evenement is gepubliceerd en staat op de site.' },
   concept: { type: 'ok', text: 'Het evenement is weer een concept en staat niet meer op de site.' },
   geannuleerd: { type: 'ok', text: 'Het evenement is geannuleerd. Wie zich had aangemeld, krijgt bericht.' },
+  heropend: { type: 'ok', text: 'Het evenement gaat toch door en staat weer open. Wie zich had aangemeld, krijgt daarover bericht.' },
   gekopieerd: { type: 'ok', text: 'Dit is een kopie, als concept. Pas de data en teksten aan voordat u publiceert.' },
 };
 const flash = (c: Context<AppEnv>) => flashes[c.req.query('melding') ?? ''];
@@ -213,6 +214,21 @@ export function editorRoutes() {
     // replaceEvent tells everyone registered (with the cancellation of their invitation).
     await save(c, found.doc.slug, { ...found.doc, status: 'cancelled' });
     return c.redirect(`/beheer/evenementen/${found.doc.slug}/bewerken?melding=geannuleerd`, 303);
+  });
+
+  // A cancellation undone: published again, and everyone still registered is told it goes
+  // ahead after all, with a new invitation (eventChanges: 'reinstated').
+  app.post('/beheer/evenementen/:slug/heropenen', verifyCsrf, async (c) => {
+    const found = await editable(c);
+    if (found instanceof Response) return found;
+    if (found.doc.status !== 'cancelled') return startPage(c, found, 409, { type: 'warning', text: 'Dit evenement is niet geannuleerd.' });
+    try {
+      await save(c, found.doc.slug, { ...found.doc, status: 'published' });
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code === 'not_found' || e.code === 'forbidden') throw e;
+      return startPage(c, found, 400, { type: 'error', text: `Heropenen lukt niet: ${e.problems.map((p) => p.message).join(' ') || e.message}` });
+    }
+    return c.redirect(`/beheer/evenementen/${found.doc.slug}/bewerken?melding=heropend`, 303);
   });
 
   app.get('/beheer/evenementen/:slug/voorbeeld', async (c) => {
