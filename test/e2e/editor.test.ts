@@ -175,4 +175,27 @@ describe.runIf(hasChromium)('the event editor in Chromium', () => {
     const mails = await database.db.select().from(mailOutbox).where(and(eq(mailOutbox.eventId, id), eq(mailOutbox.kind, 'event_changed')));
     expect(mails.map((m) => m.toAddress)).toEqual(['deelnemer@example.org']);
   }, 60_000);
+
+  it('cancels after the confirmation and then lets it go ahead after all, with the keyboard, with zero axe violations', async () => {
+    await page.goto(`${server.url}/beheer/evenementen/proefdag/bewerken`);
+    await page.getByRole('button', { name: 'Evenement annuleren…' }).focus();
+    await page.keyboard.press('Enter');
+    // A GET form with no fields: the browser adds an empty query.
+    await page.waitForURL(`${server.url}/beheer/evenementen/proefdag/annuleren?`);
+    await accessible();
+    await page.getByRole('button', { name: 'Ja, annuleer het evenement' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/beheer/evenementen/proefdag/bewerken?melding=geannuleerd`);
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Status: geannuleerd');
+    await accessible();
+    await page.getByRole('button', { name: 'Toch laten doorgaan' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/beheer/evenementen/proefdag/bewerken?melding=heropend`);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Het evenement gaat toch door');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Status: gepubliceerd');
+    await accessible();
+    const id = (await getEventDocument(database.db, 'proefdag'))!.id!;
+    const mails = await database.db.select().from(mailOutbox).where(and(eq(mailOutbox.eventId, id), eq(mailOutbox.kind, 'event_changed')));
+    expect(mails.map((m) => m.subject)).toEqual(expect.arrayContaining(['Gaat niet door: Proefdag wijkaanpak', 'Gaat toch door: Proefdag wijkaanpak']));
+  }, 60_000);
 });
