@@ -133,6 +133,22 @@ describe.each(databaseKinds)('event service on $name', ({ open }) => {
     expect(again.title).toBe('Derde versie');
   });
 
+  it('goes back to draft only while nobody is registered: otherwise 409, and nothing changes', async () => {
+    const doc = await createEvent(database.db, eventDocument({ slug: 'terug-naar-concept' }), { actor: TEST_ACTOR, actingOrganiserId: organiserId });
+    const opts = { actor: TEST_ACTOR, actingOrganiserId: organiserId, baseUrl: 'http://bijeen.test' };
+    const [r] = await database.db.insert(registrations).values({ eventId: doc.id!, status: 'waitlisted', name: 'Wachtend', email: 'wachtend@example.org' }).returning();
+    const err = await rejection(replaceEvent(database.db, 'terug-naar-concept', { ...doc, status: 'draft' }, opts));
+    expect(err.code).toBe('conflict');
+    expect(err.problems).toEqual([{ path: 'status', message: expect.stringContaining('Terug naar concept kan niet') }]);
+    expect((await getEventDocument(database.db, 'terug-naar-concept'))!.status).toBe('published');
+    // A cancelled event with registrants is not hidden either.
+    await replaceEvent(database.db, 'terug-naar-concept', { ...doc, status: 'cancelled' }, opts);
+    expect((await rejection(replaceEvent(database.db, 'terug-naar-concept', { ...doc, status: 'draft' }, opts))).code).toBe('conflict');
+    // Once nobody is registered any more, it may.
+    await database.db.update(registrations).set({ status: 'cancelled' }).where(eq(registrations.id, r!.id));
+    expect((await replaceEvent(database.db, 'terug-naar-concept', { ...doc, status: 'draft' }, opts)).status).toBe('draft');
+  });
+
   it('links the acting organiser and the co-organisers the document names', async () => {
     const doc = eventDocument({
       slug: 'samen',

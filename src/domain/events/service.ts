@@ -9,6 +9,8 @@ import { recordEventAudit, type Actor } from '../audit/service';
 import { queueEventChangedMails } from '../mail/service';
 import { notifyEventChanged } from './changes';
 import { lockEvent, promoteWaiting } from '../registration/service';
+import { ACTIVE } from '../registration/rules';
+import { registrations } from '../registration/table';
 import { activeChoiceRefs, findEventRowBySlug, listEventRows, loadEventRows, loadTakenSeats, type EventRows } from './data';
 import { eventChanges } from './diff';
 import { attachmentsOf, photoOf, resolveFileLinks, writeFileLinks, type FileLinks } from '../files/service';
@@ -175,6 +177,7 @@ export async function replaceEvent(db: Db, slug: string, input: unknown, opts: R
       throw new DomainError('forbidden', 'U organiseert dit evenement niet en mag het niet wijzigen.');
     }
     await assertNoActiveChoicesLost(tx, existing.id, doc);
+    await assertRegistrantsKeepTheirEvent(tx, existing, doc);
     // Registrants hear about an event they could see: a published one, still published or
     // now cancelled, or a cancelled one that goes ahead after all. A draft had nobody
     // registered to tell.
@@ -241,6 +244,21 @@ export async function organises(db: Db, eventId: string, organiserId: string): P
     .where(and(eq(eventOrganisers.eventId, eventId), eq(eventOrganisers.organiserId, organiserId)))
     .limit(1);
   return link !== undefined;
+}
+
+/**
+ * Back to draft hides an event from everyone registered for it (their personal page, the
+ * agenda): only while nobody is. The editor offers it only then; this holds for the API too.
+ */
+async function assertRegistrantsKeepTheirEvent(tx: Db, existing: { id: string; status: EventDocument['status'] }, doc: EventDocument): Promise<void> {
+  if (existing.status === 'draft' || doc.status !== 'draft') return;
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, existing.id), inArray(registrations.status, [...ACTIVE])));
+  if ((row?.n ?? 0) === 0) return;
+  const message = 'Terug naar concept kan niet: er hebben zich al mensen aangemeld, en zij zouden hun evenement niet meer kunnen vinden. Annuleer het evenement als het niet doorgaat.';
+  throw new DomainError('conflict', message, [{ path: 'status', message }]);
 }
 
 async function assertNoActiveChoicesLost(tx: Db, eventId: string, doc: EventDocument): Promise<void> {
