@@ -477,6 +477,13 @@ const templates: { [K in RegistrantMailKind]: Template<K> } = {
           ...(d.calendarAttached ? [p(words[lang].invitationCancel)] : []),
           { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
         ];
+      // The event as it is now, for a reinstatement and for any other change.
+      const current: Block[] = [
+        ...whenAndWhere(d, lang, true),
+        ...choicesSection(d, lang),
+        ...(d.calendarAttached ? [p(words[lang].invitationUpdate)] : []),
+        { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+      ];
       if (d.changes.includes('reinstated'))
         return [
           p(
@@ -484,10 +491,7 @@ const templates: { [K in RegistrantMailKind]: Template<K> } = {
               ? ['Goed nieuws: ', { strong: d.event.title }, ' gaat toch door. De organisatie heeft de annulering teruggedraaid, en uw aanmelding geldt weer zoals hij was. Hieronder staan de actuele gegevens.']
               : ['Good news: ', { strong: d.event.title }, ' is going ahead after all. The organisers have withdrawn the cancellation, and your registration stands as it was. The current details are below.']),
           ),
-          ...whenAndWhere(d, lang, true),
-          ...choicesSection(d, lang),
-          ...(d.calendarAttached ? [p(words[lang].invitationUpdate)] : []),
-          { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+          ...current,
         ];
       const what = listWords(
         d.changes.map((c) => words[lang].changeWords[c]),
@@ -499,10 +503,7 @@ const templates: { [K in RegistrantMailKind]: Template<K> } = {
             ? ['Er is iets gewijzigd aan ', { strong: d.event.title }, `, waarvoor u bent aangemeld${what ? `: ${what}` : ''}. Hieronder staan de actuele gegevens.`]
             : ['Something has changed about ', { strong: d.event.title }, `, which you registered for${what ? `: ${what}` : ''}. The current details are below.`]),
         ),
-        ...whenAndWhere(d, lang, true),
-        ...choicesSection(d, lang),
-        ...(d.calendarAttached ? [p(words[lang].invitationUpdate)] : []),
-        { kind: 'action', text: words[lang].viewRegistration, href: d.personalUrl },
+        ...current,
       ];
     },
   },

@@ -173,18 +173,30 @@ export function editorRoutes() {
   const startPage = (c: Context<AppEnv>, found: { event: AccountEvent; doc: EventDocument }, status: 400 | 409, notice: Notice) =>
     c.html(<EditorStartPage account={me(c)} csrf={csrfToken(c)} doc={found.doc} event={found.event} notice={notice} />, status);
 
-  app.post('/beheer/evenementen/:slug/publiceren', verifyCsrf, async (c) => {
-    const found = await editable(c);
-    if (found instanceof Response) return found;
-    if (found.doc.status !== 'draft') return startPage(c, found, 409, { type: 'warning', text: 'Alleen een concept kan worden gepubliceerd.' });
-    try {
-      await save(c, found.doc.slug, { ...found.doc, status: 'published' });
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code === 'not_found' || e.code === 'forbidden') throw e;
-      return startPage(c, found, 400, { type: 'error', text: `Publiceren lukt niet: ${e.problems.map((p) => p.message).join(' ') || e.message}` });
-    }
-    return c.redirect(`/beheer/evenementen/${found.doc.slug}/bewerken?melding=gepubliceerd`, 303);
-  });
+  /**
+   * A button of the start page that moves the event from one status to another through
+   * replaceEvent (which tells the registrants what they must hear). Refused at the start
+   * page when the event is not in the status the button is for, or the document is not
+   * fit for the new one (publishing an event without a date, say).
+   */
+  const statusButton = (path: string, move: { from: EventDocument['status']; to: EventDocument['status']; wrongStatus: string; failed: string; melding: string }) =>
+    app.post(`/beheer/evenementen/:slug/${path}`, verifyCsrf, async (c) => {
+      const found = await editable(c);
+      if (found instanceof Response) return found;
+      if (found.doc.status !== move.from) return startPage(c, found, 409, { type: 'warning', text: move.wrongStatus });
+      try {
+        await save(c, found.doc.slug, { ...found.doc, status: move.to });
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code === 'not_found' || e.code === 'forbidden') throw e;
+        return startPage(c, found, 400, { type: 'error', text: `${move.failed}: ${e.problems.map((p) => p.message).join(' ') || e.message}` });
+      }
+      return c.redirect(`/beheer/evenementen/${found.doc.slug}/bewerken?melding=${move.melding}`, 303);
+    });
+
+  statusButton('publiceren', { from: 'draft', to: 'published', wrongStatus: 'Alleen een concept kan worden gepubliceerd.', failed: 'Publiceren lukt niet', melding: 'gepubliceerd' });
+  // A cancellation undone: published again, and everyone still registered is told it goes
+  // ahead after all, with a new invitation (eventChanges: 'reinstated').
+  statusButton('heropenen', { from: 'cancelled', to: 'published', wrongStatus: 'Dit evenement is niet geannuleerd.', failed: 'Heropenen lukt niet', melding: 'heropend' });
 
   app.post('/beheer/evenementen/:slug/depubliceren', verifyCsrf, async (c) => {
     const found = await editable(c);
@@ -214,21 +226,6 @@ export function editorRoutes() {
     // replaceEvent tells everyone registered (with the cancellation of their invitation).
     await save(c, found.doc.slug, { ...found.doc, status: 'cancelled' });
     return c.redirect(`/beheer/evenementen/${found.doc.slug}/bewerken?melding=geannuleerd`, 303);
-  });
-
-  // A cancellation undone: published again, and everyone still registered is told it goes
-  // ahead after all, with a new invitation (eventChanges: 'reinstated').
-  app.post('/beheer/evenementen/:slug/heropenen', verifyCsrf, async (c) => {
-    const found = await editable(c);
-    if (found instanceof Response) return found;
-    if (found.doc.status !== 'cancelled') return startPage(c, found, 409, { type: 'warning', text: 'Dit evenement is niet geannuleerd.' });
-    try {
-      await save(c, found.doc.slug, { ...found.doc, status: 'published' });
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code === 'not_found' || e.code === 'forbidden') throw e;
-      return startPage(c, found, 400, { type: 'error', text: `Heropenen lukt niet: ${e.problems.map((p) => p.message).join(' ') || e.message}` });
-    }
-    return c.redirect(`/beheer/evenementen/${found.doc.slug}/bewerken?melding=heropend`, 303);
   });
 
   app.get('/beheer/evenementen/:slug/voorbeeld', async (c) => {
