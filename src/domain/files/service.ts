@@ -223,11 +223,20 @@ export async function sweepUnusedFiles(db: Db, now: Date): Promise<number> {
   const before = new Date(now.getTime() - UNUSED_FILE_GRACE_MS);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${FILE_LINKS_LOCK})`);
-    const named = (column: 'speakerPhotos' | 'reportAttachments') =>
-      sql`${events.fileLinks} @> jsonb_build_object(${column}::text, jsonb_build_array(jsonb_build_object('fileId', ${storedFiles.id}::text)))`;
+    // Every file any event names, in one pass over the events (then a hash anti-join),
+    // rather than a search of all events for each file.
     const gone = await tx
       .delete(storedFiles)
-      .where(and(lt(storedFiles.createdAt, before), sql`not exists (select 1 from ${events} where ${named('speakerPhotos')} or ${named('reportAttachments')})`))
+      .where(
+        and(
+          lt(storedFiles.createdAt, before),
+          sql`${storedFiles.id}::text not in (
+            select link->>'fileId' from ${events}, jsonb_array_elements(${events.fileLinks}->'speakerPhotos') as link
+            union
+            select link->>'fileId' from ${events}, jsonb_array_elements(${events.fileLinks}->'reportAttachments') as link
+          )`,
+        ),
+      )
       .returning({ id: storedFiles.id });
     return gone.length;
   });
