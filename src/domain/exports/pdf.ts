@@ -66,8 +66,24 @@ class Typesetter {
     return runs;
   }
 
+  /**
+   * A run's width at 1 pt, kept: laying text out (fontkit's OpenType shaping) is most of a
+   * PDF's cost, and a badge measures its name at up to nine sizes, and the event's title on
+   * every badge. A width grows in proportion to the size, so one layout serves them all.
+   */
+  private readonly unitWidths = new Map<string, number>();
+  private runWidth(r: Run, size: number): number {
+    const key = `${r.font}\u0000${r.text}`;
+    let unit = this.unitWidths.get(key);
+    if (unit === undefined) {
+      unit = this.doc.font(r.font).fontSize(1).widthOfString(r.text, { features: PRECOMPOSED });
+      this.unitWidths.set(key, unit);
+    }
+    return unit * size;
+  }
+
   width(text: string, size: number, bold = false): number {
-    return this.runs(text, bold).reduce((w, r) => w + this.doc.font(r.font).fontSize(size).widthOfString(r.text, { features: PRECOMPOSED }), 0);
+    return this.runs(text, bold).reduce((w, r) => w + this.runWidth(r, size), 0);
   }
 
   /** One line at (x, y), never wrapped. */
@@ -76,7 +92,7 @@ class Typesetter {
     this.doc.fillColor(opts.color ?? '#000000');
     for (const r of this.runs(text, opts.bold)) {
       this.doc.font(r.font).fontSize(size).text(r.text, cx, y, { lineBreak: false, features: PRECOMPOSED });
-      cx += this.doc.widthOfString(r.text, { features: PRECOMPOSED });
+      cx += this.runWidth(r, size);
     }
   }
 
