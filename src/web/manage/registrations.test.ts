@@ -7,6 +7,7 @@ import { createEvent } from '../../domain/events/service';
 import { mailOutbox } from '../../domain/mail/table';
 import { ensureOrganiser } from '../../domain/organisers/service';
 import { register } from '../../domain/registration/service';
+import { registrations } from '../../domain/registration/table';
 import { eventDocument, registrant } from '../../../test/factories';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { TEST_ACTOR } from '../../../test/actors';
@@ -144,6 +145,27 @@ describe('registrations in the back office', () => {
     expect(page).toMatch(/<td class="utrecht-table__cell">(Wacht|Verzonden)<\/td>/);
     // Balie's attempts changed nothing.
     expect((await kinds(ids['goedkeuren-balie']!)).map((m) => m.kind)).toEqual(['pending']);
+  });
+
+  it('enters a cancelled registration again from its page: the form filled in, consents asked anew, a new registration', async () => {
+    const cancelled = ids['annuleren-beheerder']!;
+    const page = await (await get(`${E}/${cancelled}`, cookies.redacteur)).text();
+    expect(page).toContain(`href="${E}/nieuw?van=${cancelled}"`);
+    const form = await (await get(`${E}/nieuw?van=${cancelled}`, cookies.redacteur)).text();
+    expect(form).toContain('De gegevens van de eerdere aanmelding van Deelnemer annuleren-beheerder staan al ingevuld');
+    expect(form).toContain('value="annuleren-beheerder@example.org"');
+    expect(form).toMatch(/<option value="geld" selected/);
+    expect(form).not.toMatch(/name="toestemming.privacy"[^>]*checked/);
+    // An active registration is not copied: the form stays empty.
+    const notCopied = await (await get(`${E}/nieuw?van=${ids.eigen}`, cookies.redacteur)).text();
+    expect(notCopied).not.toContain('eigen@example.org');
+
+    const again = await post(`${E}/nieuw`, { name: 'Deelnemer annuleren-beheerder', email: 'annuleren-beheerder@example.org', 'keuze.ronde-1': 'geld', 'keuze.ronde-2': 'corporaties', 'toestemming.privacy': 'ja', _idem: 'opnieuw' }, cookies.redacteur);
+    expect(again.status).toBe(303);
+    const newId = /aanmeldingen\/([0-9a-f-]{36})\?/.exec(again.headers.get('location')!)![1];
+    expect(newId).not.toBe(cancelled);
+    const rows = await database.db.select({ id: registrations.id, status: registrations.status }).from(registrations).where(eq(registrations.email, 'annuleren-beheerder@example.org'));
+    expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'pending']);
   });
 
   it('counts one registration in the singular: "1 aanmelding"', async () => {

@@ -8,7 +8,7 @@ import type { SessionAccount } from '../../domain/accounts/service';
 import { accountActor, listRegistrationAudit, type AuditEntryView } from '../../domain/audit/service';
 import { addNote, deleteNote, listNotes, type NoteView } from '../../domain/registration/notes';
 import type { EventDocument } from '../../domain/events/document';
-import { exportAttendance, exportBadges, exportRegistrations } from '../../domain/exports/service';
+import { exportAttendance, exportBadges, exportRegistrations, loadExportData } from '../../domain/exports/service';
 import {
   loadRegistrationTable,
   PAGE_SIZE,
@@ -23,11 +23,11 @@ import {
   type RegistrationHistory,
 } from '../../domain/registration/back-office';
 import { organisationKinds } from '../../domain/registration/input';
-import { organisationKey } from '../../domain/registration/rules';
+import { ACTIVE, organisationKey } from '../../domain/registration/rules';
 import { approveRegistration, cancelByOrganiser, moveWorkshops, promoteByHand, refuseRegistration, register } from '../../domain/registration/service';
 import { isoDateLocal } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
-import { inputOf } from '../public/register-routes';
+import { inputOf, valuesOfRegistration } from '../public/register-routes';
 import { FormField } from '../components/form-field';
 import { Choice, ErrorSummary, fieldOf, Fieldset, has, idOf, type FieldErrors, type FormValues } from '../public/register-page';
 import { csrfToken, verifyCsrf } from '../security/csrf';
@@ -459,7 +459,7 @@ export const RegistrationDetailPage: FC<{
 }> = ({ account, csrf, event, doc, history, row, notes, audit, values = {}, errors = {}, notice }) => {
   const r = history.registration;
   const url = `${base(event.slug)}/${r.id}`;
-  const active = ['confirmed', 'pending', 'offered', 'waitlisted'].includes(r.status);
+  const active = (ACTIVE as readonly string[]).includes(r.status);
   const choices = row?.choices ?? [];
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
   return (
@@ -596,7 +596,17 @@ export const RegistrationDetailPage: FC<{
             </button>
           </form>
         ) : null}
-        {!active && r.status !== 'pending' ? <p class="utrecht-paragraph">Deze aanmelding is niet meer actief en kan niet meer worden gewijzigd.</p> : null}
+        {!active && r.status !== 'pending' ? (
+          <>
+            <p class="utrecht-paragraph">Deze aanmelding is niet meer actief en kan niet meer worden gewijzigd.</p>
+            <p class="utrecht-paragraph">
+              <a class="utrecht-link" href={`${base(event.slug)}/nieuw?van=${r.id}`}>
+                Opnieuw aanmelden met deze gegevens
+              </a>{' '}
+              (een nieuwe aanmelding, met dezelfde regels als elke andere).
+            </p>
+          </>
+        ) : null}
       </section>
 
       <NotesSection account={account} csrf={csrf} action={`${url}/notities`} notes={notes} value={one(values.notitie)} errors={errors} />
@@ -807,7 +817,19 @@ export function registrationRoutes() {
       status,
     );
   };
-  app.get('/beheer/evenementen/:slug/aanmeldingen/nieuw', (c) => addPage(c, 200));
+  app.get('/beheer/evenementen/:slug/aanmeldingen/nieuw', async (c) => {
+    // "Opnieuw aanmelden": the form filled in with a registration that is no longer active.
+    const from = c.req.query('van');
+    if (!from) return addPage(c, 200);
+    const event = (await getOrganiserEvent(c.var.deps.db, me(c).organiserId, c.req.param('slug')!))!;
+    const { doc, rows } = await loadExportData(c.var.deps.db, event.slug);
+    const earlier = rows.find((r) => r.id === from && !(ACTIVE as readonly string[]).includes(r.status));
+    if (!earlier) return addPage(c, 200);
+    return addPage(c, 200, valuesOfRegistration(earlier, doc.registration.questions), {}, {
+      type: 'info',
+      text: `De gegevens van de eerdere aanmelding van ${earlier.name} staan al ingevuld. Vraag de toestemmingen opnieuw. Het wordt een nieuwe aanmelding, met dezelfde regels als elke andere: is het vol, dan komt die achteraan op de wachtlijst.`,
+    });
+  });
   app.post('/beheer/evenementen/:slug/aanmeldingen/nieuw', verifyCsrf, async (c) => {
     const { event, doc } = await load(c);
     const { values, idem } = await formValues(c);

@@ -6,6 +6,7 @@ import { loadDemoIfEmpty } from '../../demo/load';
 import { getEventView } from '../../domain/events/service';
 import { testApp, TEST_NOW } from '../../../test/app';
 import { openTestPglite } from '../../../test/db';
+import { inputOf, valuesOfRegistration } from './register-routes';
 
 const ORIGIN = 'http://localhost';
 
@@ -186,5 +187,41 @@ describe('the registration form', () => {
     const third = await post();
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('valuesOfRegistration (an earlier registration as the form)', () => {
+  it('gives back what inputOf reads, apart from the consents, which are asked again', () => {
+    const questions = [
+      { key: 'dieet', label: 'Dieet', type: 'short_text', required: false, options: [] },
+      { key: 'lunch', label: 'Lunch?', type: 'yes_no', required: false, options: [] },
+      { key: 'thema', label: 'Thema', type: 'multiple_choice', required: false, options: ['wonen', 'zorg'] },
+    ] as unknown as Parameters<typeof inputOf>[1];
+    const values = valuesOfRegistration(
+      {
+        name: 'Fictieve Jansen',
+        email: 'jansen@example.org',
+        organisationName: 'Gemeente Zwolle',
+        organisationKind: 'gemeente',
+        role: null,
+        domain: 'wonen',
+        answers: { dieet: 'vegetarisch', lunch: false, thema: ['wonen', 'zorg'] },
+        billing: { organisationName: 'Gemeente Zwolle', city: 'Zwolle' },
+        choices: [{ roundKey: 'ronde-1', workshopKey: 'geld' }],
+      },
+      questions,
+    );
+    expect(inputOf(values, questions)).toMatchObject({
+      name: 'Fictieve Jansen',
+      email: 'jansen@example.org',
+      organisation: 'Gemeente Zwolle',
+      organisationKind: 'gemeente',
+      domain: 'wonen',
+      choices: { 'ronde-1': 'geld' },
+      answers: { dieet: 'vegetarisch', lunch: false, thema: ['wonen', 'zorg'] },
+      billing: { organisationName: 'Gemeente Zwolle', city: 'Zwolle' },
+      consents: { privacy: false, photos: false, mailingList: false },
+    });
+    expect(values.role).toBeUndefined();
   });
 });

@@ -71,6 +71,40 @@ export function inputOf(values: FormValues, questions: Question[]) {
   };
 }
 
+/**
+ * The other way round: an earlier registration's details as form fields, for the back
+ * office's "Opnieuw aanmelden" (a cancelled or refused registration entered again). Consents
+ * are left unticked on purpose: whoever enters it asks them again.
+ */
+export function valuesOfRegistration(
+  r: {
+    name: string;
+    email: string;
+    organisationName: string | null;
+    organisationKind: string | null;
+    role: string | null;
+    domain: string | null;
+    answers: Record<string, unknown>;
+    billing: object | null;
+    choices: { roundKey: string; workshopKey: string }[];
+  },
+  questions: Question[],
+): FormValues {
+  const values: FormValues = { name: r.name, email: r.email };
+  if (r.organisationName) values.organisation = r.organisationName;
+  if (r.organisationKind) values.organisationKind = r.organisationKind;
+  if (r.role) values.role = r.role;
+  if (r.domain) values.domain = r.domain;
+  for (const c of r.choices) values[`keuze.${c.roundKey}`] = c.workshopKey;
+  for (const q of questions) {
+    const a = r.answers[q.key];
+    if (a === undefined || a === null) continue;
+    values[`antwoord.${q.key}`] = typeof a === 'boolean' ? (a ? 'ja' : 'nee') : Array.isArray(a) ? a.map(String) : String(a);
+  }
+  for (const [k, v] of Object.entries(r.billing ?? {})) if (typeof v === 'string' && v) values[`billing.${k}`] = v;
+  return values;
+}
+
 function errorsOf(problems: { path: string; message: string }[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const p of problems) {
