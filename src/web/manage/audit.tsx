@@ -11,7 +11,7 @@ import { NOTE_MAX, type NoteView } from '../../domain/registration/notes';
 import { FormField, type FieldErrors } from '../components/form-field';
 import { csrfToken } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage } from './pages';
-import { Td, Th } from '../components/table-cells';
+import { DataTable, Td } from '../components/table-cells';
 import { Csrf, me, when } from './common';
 
 /*
@@ -126,41 +126,28 @@ const Details: FC<{ entry: AuditEntryView }> = ({ entry }) => {
 
 /** The entries as a table: when, who, what, details. With `slug`, a registration's summary links to its page. */
 export const AuditTable: FC<{ entries: AuditEntryView[]; caption: string; slug?: string }> = ({ entries, caption, slug }) => (
-  <div class="utrecht-table-container">
-    <table class="utrecht-table">
-      <caption class="utrecht-table__caption">{caption}</caption>
-      <thead class="utrecht-table__header">
-        <tr class="utrecht-table__row">
-          <Th>Wanneer</Th>
-          <Th>Wie</Th>
-          <Th>Wat</Th>
-          <Th>Details</Th>
-        </tr>
-      </thead>
-      <tbody class="utrecht-table__body">
-        {entries.map((e) => (
-          <tr class="utrecht-table__row">
-            <Td>
-              <Time at={e.createdAt} />
-            </Td>
-            <Td>{e.actor}</Td>
-            <th class="utrecht-table__header-cell" scope="row">
-              {slug && e.registrationId ? (
-                <a class="utrecht-link" href={`/beheer/evenementen/${slug}/aanmeldingen/${e.registrationId}`}>
-                  {e.summary}
-                </a>
-              ) : (
-                e.summary
-              )}
-            </th>
-            <Td>
-              <Details entry={e} />
-            </Td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </div>
+  <DataTable caption={caption} headers={['Wanneer', 'Wie', 'Wat', 'Details']}>
+    {entries.map((e) => (
+      <tr class="utrecht-table__row">
+        <Td>
+          <Time at={e.createdAt} />
+        </Td>
+        <Td>{e.actor}</Td>
+        <th class="utrecht-table__header-cell" scope="row">
+          {slug && e.registrationId ? (
+            <a class="utrecht-link" href={`/beheer/evenementen/${slug}/aanmeldingen/${e.registrationId}`}>
+              {e.summary}
+            </a>
+          ) : (
+            e.summary
+          )}
+        </th>
+        <Td>
+          <Details entry={e} />
+        </Td>
+      </tr>
+    ))}
+  </DataTable>
 );
 
 export const AuditLogPage: FC<{

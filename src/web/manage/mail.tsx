@@ -32,7 +32,7 @@ import { renderMarkdown } from '../components/markdown';
 import { Choice, ErrorSummary, Fieldset } from '../public/register-page';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
-import { Td, Th } from '../components/table-cells';
+import { DataTable, Td } from '../components/table-cells';
 import { Csrf, DataRow, me, when } from './common';
 
 /*
@@ -112,41 +112,24 @@ export const MessagesPage: FC<{ account: SessionAccount; csrf: string; event: Ac
     {messages.length === 0 ? (
       <p class="utrecht-paragraph">Er zijn voor dit evenement nog geen berichten verstuurd.</p>
     ) : (
-      <div class="utrecht-table-container">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">Verstuurde berichten, nieuwste eerst</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <Th>Onderwerp</Th>
-              <Th>Verstuurd op</Th>
-              <Th>Door</Th>
-              <Th>Groep</Th>
-              <Th>Ontvangers</Th>
-              <Th>Verzonden</Th>
-              <Th>Wacht</Th>
-              <Th>Mislukt</Th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {messages.map((m) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  <a class="utrecht-link" href={`${eventBase(event.slug)}/berichten/${m.id}`}>
-                    {m.subject}
-                  </a>
-                </th>
-                <Td>{when(m.createdAt)}</Td>
-                <Td>{m.authorName}</Td>
-                <Td>{groupText(m.recipientGroup, doc)}</Td>
-                <Td>{m.recipientCount}</Td>
-                <Td>{m.delivery.verzonden}</Td>
-                <Td>{m.delivery.wacht}</Td>
-                <Td>{m.delivery.mislukt}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Verstuurde berichten, nieuwste eerst" headers={['Onderwerp', 'Verstuurd op', 'Door', 'Groep', 'Ontvangers', 'Verzonden', 'Wacht', 'Mislukt']}>
+        {messages.map((m) => (
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="row">
+              <a class="utrecht-link" href={`${eventBase(event.slug)}/berichten/${m.id}`}>
+                {m.subject}
+              </a>
+            </th>
+            <Td>{when(m.createdAt)}</Td>
+            <Td>{m.authorName}</Td>
+            <Td>{groupText(m.recipientGroup, doc)}</Td>
+            <Td>{m.recipientCount}</Td>
+            <Td>{m.delivery.verzonden}</Td>
+            <Td>{m.delivery.wacht}</Td>
+            <Td>{m.delivery.mislukt}</Td>
+          </tr>
+        ))}
+      </DataTable>
     )}
   </ManageLayout>
 );
@@ -278,37 +261,22 @@ export const ComposePage: FC<{
 };
 
 const RecipientsTable: FC<{ base: string; detail: MessageDetail }> = ({ base, detail }) => (
-  <div class="utrecht-table-container">
-    <table class="utrecht-table">
-      <caption class="utrecht-table__caption">Ontvangers en hun e-mail</caption>
-      <thead class="utrecht-table__header">
-        <tr class="utrecht-table__row">
-          <Th>Naam</Th>
-          <Th>E-mailadres</Th>
-          <Th>Status</Th>
-          <Th>Pogingen</Th>
-          <Th>Laatste fout</Th>
-          <Th>Verzonden op</Th>
-        </tr>
-      </thead>
-      <tbody class="utrecht-table__body">
-        {detail.recipients.map((r) => (
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="row">
-              <a class="utrecht-link" href={`${base}/post/${r.mailId}`}>
-                {r.name ?? r.to}
-              </a>
-            </th>
-            <Td>{r.to}</Td>
-            <Td>{DELIVERY_LABELS[r.delivery]}</Td>
-            <Td>{r.attempts}</Td>
-            <Td>{r.lastError ?? ''}</Td>
-            <Td>{r.sentAt ? when(r.sentAt) : ''}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </div>
+  <DataTable caption="Ontvangers en hun e-mail" headers={['Naam', 'E-mailadres', 'Status', 'Pogingen', 'Laatste fout', 'Verzonden op']}>
+    {detail.recipients.map((r) => (
+      <tr class="utrecht-table__row">
+        <th class="utrecht-table__header-cell" scope="row">
+          <a class="utrecht-link" href={`${base}/post/${r.mailId}`}>
+            {r.name ?? r.to}
+          </a>
+        </th>
+        <Td>{r.to}</Td>
+        <Td>{DELIVERY_LABELS[r.delivery]}</Td>
+        <Td>{r.attempts}</Td>
+        <Td>{r.lastError ?? ''}</Td>
+        <Td>{r.sentAt ? when(r.sentAt) : ''}</Td>
+      </tr>
+    ))}
+  </DataTable>
 );
 
 export const MessagePage: FC<{ account: SessionAccount; csrf: string; event: AccountEvent; doc: RecipientGroupDocument; detail: MessageDetail; smtp: boolean; notice?: Notice | undefined }> = ({
@@ -396,47 +364,35 @@ export const OutboxListPage: FC<{ account: SessionAccount; csrf: string; place: 
       {outbox.rows.length === 0 ? (
         <p class="utrecht-paragraph">{filter ? 'Geen e-mails met deze status.' : 'Er zijn nog geen e-mails.'}</p>
       ) : (
-        <div class="utrecht-table-container">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">
+        <DataTable
+          caption={
+            <>
               {filter ? `${DELIVERY_LABELS[filter]}: ` : ''}
               {outbox.total === 1 ? '1 e-mail' : `${outbox.total} e-mails`}, nieuwste eerst{outbox.pages > 1 ? ` (pagina ${outbox.page} van ${outbox.pages})` : ''}
-            </caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <Th>Onderwerp</Th>
-                <Th>Aan</Th>
-                <Th>Soort</Th>
-                <Th>Status</Th>
-                <Th>Pogingen</Th>
-                <Th>Laatste fout</Th>
-                <Th>Aangemaakt</Th>
-                <Th>Verzonden op</Th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {outbox.rows.map((m) => (
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    <a class="utrecht-link" href={`${place.base}/${m.id}`}>
-                      {m.subject}
-                    </a>
-                  </th>
-                  <Td>
-                    {m.name ? `${m.name}, ` : ''}
-                    {m.toAddress}
-                  </Td>
-                  <Td>{MAIL_KIND_LABELS[m.kind] ?? m.kind}</Td>
-                  <Td>{DELIVERY_LABELS[m.delivery]}</Td>
-                  <Td>{m.attempts}</Td>
-                  <Td>{m.lastError ?? ''}</Td>
-                  <Td>{when(m.createdAt)}</Td>
-                  <Td>{m.sentAt ? when(m.sentAt) : ''}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+          headers={['Onderwerp', 'Aan', 'Soort', 'Status', 'Pogingen', 'Laatste fout', 'Aangemaakt', 'Verzonden op']}
+        >
+          {outbox.rows.map((m) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row">
+                <a class="utrecht-link" href={`${place.base}/${m.id}`}>
+                  {m.subject}
+                </a>
+              </th>
+              <Td>
+                {m.name ? `${m.name}, ` : ''}
+                {m.toAddress}
+              </Td>
+              <Td>{MAIL_KIND_LABELS[m.kind] ?? m.kind}</Td>
+              <Td>{DELIVERY_LABELS[m.delivery]}</Td>
+              <Td>{m.attempts}</Td>
+              <Td>{m.lastError ?? ''}</Td>
+              <Td>{when(m.createdAt)}</Td>
+              <Td>{m.sentAt ? when(m.sentAt) : ''}</Td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {outbox.pages > 1 ? (
         <nav aria-label="Pagina's">

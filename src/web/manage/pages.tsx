@@ -7,6 +7,7 @@ import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 import { FormField, type FieldErrors } from '../components/form-field';
 import { Layout } from '../components/layout';
 import { Csrf } from './common';
+import { DataTable } from '../components/table-cells';
 
 /*
  * The back office's pages (/beheer), in Utrecht markup: every problem next to its field
@@ -204,48 +205,49 @@ export const DashboardPage: FC<{ account: SessionAccount; csrf: string; events: 
     {events.length === 0 ? (
       <p class="utrecht-paragraph">{account.organiserName} heeft nog geen evenementen.</p>
     ) : (
-      <div class="utrecht-table-container">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">Evenementen van {account.organiserName}, ook die u samen met anderen organiseert</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Evenement
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Datum
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Status
-              </th>
-              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                Bevestigd
-              </th>
-              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                Wachtlijst
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {events.map((e) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  <a class="utrecht-link" href={`/beheer/evenementen/${e.slug}`}>
-                    {e.title}
-                  </a>
-                  {e.organiserRole === 'co_organiser' ? ' (mede-organisator)' : ''}
-                </th>
-                <td class="utrecht-table__cell">
-                  <time datetime={e.startsAt.toISOString()}>{formatDateNl(e.startsAt)}</time>
-                </td>
-                <td class="utrecht-table__cell">{statusLabel[e.status]}</td>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric">{e.counts.confirmed}</td>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric">{e.counts.waitlisted}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={
+          <>
+            Evenementen van {account.organiserName}, ook die u samen met anderen organiseert
+          </>
+        }
+        head={
+          <>
+            <th class="utrecht-table__header-cell" scope="col">
+              Evenement
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Datum
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Status
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              Bevestigd
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              Wachtlijst
+            </th>
+          </>
+        }
+      >
+        {events.map((e) => (
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="row">
+              <a class="utrecht-link" href={`/beheer/evenementen/${e.slug}`}>
+                {e.title}
+              </a>
+              {e.organiserRole === 'co_organiser' ? ' (mede-organisator)' : ''}
+            </th>
+            <td class="utrecht-table__cell">
+              <time datetime={e.startsAt.toISOString()}>{formatDateNl(e.startsAt)}</time>
+            </td>
+            <td class="utrecht-table__cell">{statusLabel[e.status]}</td>
+            <td class="utrecht-table__cell utrecht-table__cell--numeric">{e.counts.confirmed}</td>
+            <td class="utrecht-table__cell utrecht-table__cell--numeric">{e.counts.waitlisted}</td>
+          </tr>
+        ))}
+      </DataTable>
     )}
   </ManageLayout>
 );
@@ -361,49 +363,38 @@ export const TeamPage: FC<{
   notice?: Notice | undefined;
 }> = ({ account, csrf, team, values, errors, notice }) => (
   <ManageLayout title="Team" account={account} csrf={csrf} notice={notice}>
-    <div class="utrecht-table-container">
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">Accounts van {account.organiserName}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            {['Naam', 'E-mailadres', 'Rol', 'Verwijderen'].map((h) => (
-              <th class="utrecht-table__header-cell" scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {team.accounts.map((a) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row">
-                {a.name}
-                {a.id === account.id ? ' (u)' : ''}
-              </th>
-              <td class="utrecht-table__cell">{a.email}</td>
-              <td class="utrecht-table__cell">
-                {a.id === account.id ? (
-                  ROLE_LABELS[a.role]
-                ) : (
-                  <form method="post" action={`/beheer/team/${a.id}/rol`} class="bijeen-inline-form">
-                    <Csrf token={csrf} />
-                    <RoleSelect id={`rol-${a.id}`} name="role" selected={a.role} label={`Rol van ${a.name}`} visuallyHiddenLabel />
-                    <button class="utrecht-button utrecht-button--secondary-action" type="submit">
-                      Rol wijzigen<span class="bijeen-visually-hidden"> van {a.name}</span>
-                    </button>
-                  </form>
-                )}
-              </td>
-              <td class="utrecht-table__cell">
-                {a.id === account.id ? null : (
-                  <PostButton action={`/beheer/team/${a.id}/verwijderen`} csrf={csrf} label="Verwijderen" target={a.name} />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={`Accounts van ${account.organiserName}`}
+      headers={['Naam', 'E-mailadres', 'Rol', 'Verwijderen']}
+    >
+      {team.accounts.map((a) => (
+        <tr class="utrecht-table__row">
+          <th class="utrecht-table__header-cell" scope="row">
+            {a.name}
+            {a.id === account.id ? ' (u)' : ''}
+          </th>
+          <td class="utrecht-table__cell">{a.email}</td>
+          <td class="utrecht-table__cell">
+            {a.id === account.id ? (
+              ROLE_LABELS[a.role]
+            ) : (
+              <form method="post" action={`/beheer/team/${a.id}/rol`} class="bijeen-inline-form">
+                <Csrf token={csrf} />
+                <RoleSelect id={`rol-${a.id}`} name="role" selected={a.role} label={`Rol van ${a.name}`} visuallyHiddenLabel />
+                <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+                  Rol wijzigen<span class="bijeen-visually-hidden"> van {a.name}</span>
+                </button>
+              </form>
+            )}
+          </td>
+          <td class="utrecht-table__cell">
+            {a.id === account.id ? null : (
+              <PostButton action={`/beheer/team/${a.id}/verwijderen`} csrf={csrf} label="Verwijderen" target={a.name} />
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
 
     {team.invitations.length ? (
       <>
@@ -602,36 +593,25 @@ export const ApiTokensPage: FC<{
       </section>
     ) : null}
     {tokens.length ? (
-      <div class="utrecht-table-container">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">API-tokens van {account.organiserName}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              {['Naam', 'Gemaakt op', 'Status', 'Intrekken'].map((h) => (
-                <th class="utrecht-table__header-cell" scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {tokens.map((t) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {t.name}
-                </th>
-                <td class="utrecht-table__cell">{formatDateNl(t.createdAt)}</td>
-                <td class="utrecht-table__cell">{t.revokedAt ? `ingetrokken op ${formatDateNl(t.revokedAt)}` : 'in gebruik'}</td>
-                <td class="utrecht-table__cell">
-                  {t.revokedAt ? null : (
-                    <PostButton action={`/beheer/api-tokens/${t.id}/intrekken`} csrf={csrf} label="Intrekken" target={t.name} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`API-tokens van ${account.organiserName}`}
+        headers={['Naam', 'Gemaakt op', 'Status', 'Intrekken']}
+      >
+        {tokens.map((t) => (
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="row">
+              {t.name}
+            </th>
+            <td class="utrecht-table__cell">{formatDateNl(t.createdAt)}</td>
+            <td class="utrecht-table__cell">{t.revokedAt ? `ingetrokken op ${formatDateNl(t.revokedAt)}` : 'in gebruik'}</td>
+            <td class="utrecht-table__cell">
+              {t.revokedAt ? null : (
+                <PostButton action={`/beheer/api-tokens/${t.id}/intrekken`} csrf={csrf} label="Intrekken" target={t.name} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     ) : (
       <p class="utrecht-paragraph">Er zijn nog geen API-tokens.</p>
     )}

@@ -34,7 +34,7 @@ import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
 import { AuditTable, NotesSection } from './audit';
 import { DELIVERY_LABELS, deliveryOf, MAIL_KIND_LABELS } from '../../domain/mail/rules';
-import { Td, Th } from '../components/table-cells';
+import { DataTable, Td } from '../components/table-cells';
 import { Csrf, DataRow, STATUS_LABELS, me, when } from './common';
 
 /*
@@ -155,64 +155,44 @@ const CountsSection: FC<{ event: AccountEvent; doc: EventDocument; counts: Regis
       {event.capacity !== null ? ` van ${event.capacity}` : ' (geen maximum)'}.
     </p>
     {counts.perWorkshop.length ? (
-      <div class="utrecht-table-container">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">Per deelsessie: bezette plaatsen van het maximum</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <Th>Deelsessie</Th>
-              <Th>Ronde</Th>
-              <Th>Bezet</Th>
-              <Th>Wachtlijst</Th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {counts.perWorkshop.map((w) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {w.title}
-                </th>
-                <Td>{roundTitle(doc, w.roundKey)}</Td>
-                <Td>
-                  {w.seated}
-                  {w.capacity !== null ? ` van ${w.capacity}` : ''}
-                </Td>
-                <Td>{w.waiting}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Per deelsessie: bezette plaatsen van het maximum" headers={['Deelsessie', 'Ronde', 'Bezet', 'Wachtlijst']}>
+        {counts.perWorkshop.map((w) => (
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="row">
+              {w.title}
+            </th>
+            <Td>{roundTitle(doc, w.roundKey)}</Td>
+            <Td>
+              {w.seated}
+              {w.capacity !== null ? ` van ${w.capacity}` : ''}
+            </Td>
+            <Td>{w.waiting}</Td>
+          </tr>
+        ))}
+      </DataTable>
     ) : null}
     {counts.perOrganisation.length ? (
-      <div class="utrecht-table-container">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">
+      <DataTable
+        caption={
+          <>
             Per organisatie: plaatsen{counts.perOrganisation[0]!.limit !== null ? ` van het maximum van ${counts.perOrganisation[0]!.limit} per organisatie` : ''}
-          </caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <Th>Organisatie</Th>
-              <Th>Plaatsen</Th>
-              <Th>Wachtlijst</Th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {counts.perOrganisation.map((o) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {o.name}
-                </th>
-                <Td>
-                  {o.holding}
-                  {o.limit !== null ? ` van ${o.limit}${o.holding >= o.limit ? ' (vol)' : ''}` : ''}
-                </Td>
-                <Td>{o.waiting}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+        headers={['Organisatie', 'Plaatsen', 'Wachtlijst']}
+      >
+        {counts.perOrganisation.map((o) => (
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="row">
+              {o.name}
+            </th>
+            <Td>
+              {o.holding}
+              {o.limit !== null ? ` van ${o.limit}${o.holding >= o.limit ? ' (vol)' : ''}` : ''}
+            </Td>
+            <Td>{o.waiting}</Td>
+          </tr>
+        ))}
+      </DataTable>
     ) : null}
     {counts.organisations.limit !== null ? (
       <p class="utrecht-paragraph">
@@ -221,29 +201,17 @@ const CountsSection: FC<{ event: AccountEvent; doc: EventDocument; counts: Regis
       </p>
     ) : null}
     {counts.perDomain.length ? (
-      <div class="utrecht-table-container">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">Per beleidsdomein</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <Th>Beleidsdomein</Th>
-              <Th>Plaatsen</Th>
-              <Th>Wachtlijst</Th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {counts.perDomain.map((d) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {d.domain}
-                </th>
-                <Td>{d.holding}</Td>
-                <Td>{d.waiting}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Per beleidsdomein" headers={['Beleidsdomein', 'Plaatsen', 'Wachtlijst']}>
+        {counts.perDomain.map((d) => (
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="row">
+              {d.domain}
+            </th>
+            <Td>{d.holding}</Td>
+            <Td>{d.waiting}</Td>
+          </tr>
+        ))}
+      </DataTable>
     ) : null}
   </section>
 );
@@ -370,48 +338,38 @@ export const RegistrationTablePage: FC<{
             Geen aanmeldingen gevonden met deze filters.
           </p>
         ) : (
-          <div class="utrecht-table-container">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">
+          <DataTable
+            caption={
+              <>
                 {filtered ? `${matched.length} van de ${rows.length} aanmeldingen` : `${rows.length} ${rows.length === 1 ? 'aanmelding' : 'aanmeldingen'}`}
                 {pages > 1 ? `, pagina ${page} van ${pages}` : ''}
-              </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <Th>Naam</Th>
-                  <Th>E-mailadres</Th>
-                  <Th>Organisatie</Th>
-                  <Th>Status</Th>
-                  <Th>Deelsessies</Th>
-                  <Th>Aangemeld op</Th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {shown.map((r) => (
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">
-                      <a class="utrecht-link" href={`${base(slug)}/${r.id}`}>
-                        {r.name}
-                      </a>
-                    </th>
-                    <Td>{r.email}</Td>
-                    <Td>{r.organisationName ?? ''}</Td>
-                    <Td>
-                      {STATUS_LABELS[r.status]}
-                      {r.position ? ` (${r.position})` : ''}
-                    </Td>
-                    <Td>
-                      {r.choices
-                        .filter((c) => c.status !== 'cancelled')
-                        .map((c) => `${workshopTitle(doc, c.workshopKey)}${c.status === 'waitlisted' ? ' (wachtlijst)' : ''}`)
-                        .join(', ')}
-                    </Td>
-                    <Td>{when(r.createdAt)}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            headers={['Naam', 'E-mailadres', 'Organisatie', 'Status', 'Deelsessies', 'Aangemeld op']}
+          >
+            {shown.map((r) => (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  <a class="utrecht-link" href={`${base(slug)}/${r.id}`}>
+                    {r.name}
+                  </a>
+                </th>
+                <Td>{r.email}</Td>
+                <Td>{r.organisationName ?? ''}</Td>
+                <Td>
+                  {STATUS_LABELS[r.status]}
+                  {r.position ? ` (${r.position})` : ''}
+                </Td>
+                <Td>
+                  {r.choices
+                    .filter((c) => c.status !== 'cancelled')
+                    .map((c) => `${workshopTitle(doc, c.workshopKey)}${c.status === 'waitlisted' ? ' (wachtlijst)' : ''}`)
+                    .join(', ')}
+                </Td>
+                <Td>{when(r.createdAt)}</Td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {pages > 1 ? (
           <nav aria-label="Paginering">
@@ -621,34 +579,21 @@ export const RegistrationDetailPage: FC<{
           {r.cancelledAt ? <DataRow k="Geannuleerd op">{when(r.cancelledAt)}</DataRow> : null}
         </dl>
         {history.mails.length ? (
-          <div class="utrecht-table-container">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">E-mails aan deze deelnemer</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <Th>E-mail</Th>
-                  <Th>Klaargezet op</Th>
-                  <Th>Status</Th>
-                  <Th>Verstuurd op</Th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {history.mails.map((m) => (
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">
-                      {/* The mail itself (text, HTML, last error) is on the event's outbox page. */}
-                      <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/post/${m.id}`}>
-                        {MAIL_KIND_LABELS[m.kind] ?? m.kind}
-                      </a>
-                    </th>
-                    <Td>{when(m.createdAt)}</Td>
-                    <Td>{DELIVERY_LABELS[deliveryOf(m.status)]}</Td>
-                    <Td>{m.sentAt ? when(m.sentAt) : '—'}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="E-mails aan deze deelnemer" headers={['E-mail', 'Klaargezet op', 'Status', 'Verstuurd op']}>
+            {history.mails.map((m) => (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  {/* The mail itself (text, HTML, last error) is on the event's outbox page. */}
+                  <a class="utrecht-link" href={`/beheer/evenementen/${event.slug}/post/${m.id}`}>
+                    {MAIL_KIND_LABELS[m.kind] ?? m.kind}
+                  </a>
+                </th>
+                <Td>{when(m.createdAt)}</Td>
+                <Td>{DELIVERY_LABELS[deliveryOf(m.status)]}</Td>
+                <Td>{m.sentAt ? when(m.sentAt) : '—'}</Td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p class="utrecht-paragraph">Er zijn nog geen e-mails aan deze deelnemer.</p>
         )}
