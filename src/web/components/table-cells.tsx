@@ -2,9 +2,9 @@ import type { Child, FC } from 'hono/jsx';
 
 /* The cells of an Utrecht table, as every back-office table uses them. */
 
-/** A column header. */
-export const Th: FC<{ children: Child }> = ({ children }) => (
-  <th class="utrecht-table__header-cell" scope="col">
+/** A column header; `numeric` for a column of numbers (aligned to the right). */
+export const Th: FC<{ children: Child; numeric?: boolean }> = ({ children, numeric }) => (
+  <th class={numeric ? 'utrecht-table__header-cell utrecht-table__header-cell--numeric' : 'utrecht-table__header-cell'} scope="col">
     {children}
   </th>
 );

@@ -12,6 +12,7 @@ import { FormField, type FieldErrors } from '../components/form-field';
 import { csrfToken } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage } from './pages';
 import { DataTable, Td } from '../components/table-cells';
+import { Pager } from '../components/pager';
 import { Csrf, me, when } from './common';
 
 /*
@@ -200,26 +201,7 @@ export const AuditLogPage: FC<{
           caption={`${total === 1 ? '1 regel' : `${total} regels`}${area ? ` bij ${AREA_LABELS[area].toLowerCase()}` : ''}${pages > 1 ? `, pagina ${page} van ${pages}` : ''}`}
         />
       )}
-      {pages > 1 ? (
-        <nav aria-label="Paginering">
-          <ul class="bijeen-nav">
-            {page > 1 ? (
-              <li>
-                <a class="utrecht-link" href={link(page - 1)}>
-                  Nieuwere regels
-                </a>
-              </li>
-            ) : null}
-            {page < pages ? (
-              <li>
-                <a class="utrecht-link" href={link(page + 1)}>
-                  Oudere regels
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} href={link} previous="Nieuwere regels" next="Oudere regels" />
     </ManageLayout>
   );
 };

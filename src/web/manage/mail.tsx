@@ -33,6 +33,7 @@ import { Choice, ErrorSummary, Fieldset } from '../public/register-page';
 import { csrfToken, verifyCsrf } from '../security/csrf';
 import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './pages';
 import { DataTable, Td } from '../components/table-cells';
+import { Pager } from '../components/pager';
 import { Csrf, DataRow, me, when } from './common';
 
 /*
@@ -394,26 +395,7 @@ export const OutboxListPage: FC<{ account: SessionAccount; csrf: string; place: 
           ))}
         </DataTable>
       )}
-      {outbox.pages > 1 ? (
-        <nav aria-label="Pagina's">
-          <ul class="bijeen-nav">
-            {outbox.page > 1 ? (
-              <li>
-                <a class="utrecht-link" href={filterHref(place.base, filter, outbox.page - 1)} rel="prev">
-                  Vorige pagina
-                </a>
-              </li>
-            ) : null}
-            {outbox.page < outbox.pages ? (
-              <li>
-                <a class="utrecht-link" href={filterHref(place.base, filter, outbox.page + 1)} rel="next">
-                  Volgende pagina
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pager page={outbox.page} pages={outbox.pages} href={(n) => filterHref(place.base, filter, n)} />
     </ManageLayout>
   );
 };

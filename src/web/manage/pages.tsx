@@ -7,7 +7,7 @@ import { formatDateNl, formatTimeNl } from '../../kernel/dates';
 import { FormField, type FieldErrors } from '../components/form-field';
 import { Layout } from '../components/layout';
 import { Csrf } from './common';
-import { DataTable } from '../components/table-cells';
+import { DataTable, Th } from '../components/table-cells';
 
 /*
  * The back office's pages (/beheer), in Utrecht markup: every problem next to its field
@@ -213,21 +213,11 @@ export const DashboardPage: FC<{ account: SessionAccount; csrf: string; events: 
         }
         head={
           <>
-            <th class="utrecht-table__header-cell" scope="col">
-              Evenement
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Datum
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Status
-            </th>
-            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-              Bevestigd
-            </th>
-            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-              Wachtlijst
-            </th>
+            <Th>Evenement</Th>
+            <Th>Datum</Th>
+            <Th>Status</Th>
+            <Th numeric>Bevestigd</Th>
+            <Th numeric>Wachtlijst</Th>
           </>
         }
       >

@@ -35,6 +35,7 @@ import { ForbiddenPage, ManageLayout, ManageNotFoundPage, type Notice } from './
 import { AuditTable, NotesSection } from './audit';
 import { DELIVERY_LABELS, deliveryOf, MAIL_KIND_LABELS } from '../../domain/mail/rules';
 import { DataTable, Td } from '../components/table-cells';
+import { Pager } from '../components/pager';
 import { Csrf, DataRow, STATUS_LABELS, me, when } from './common';
 
 /*
@@ -371,26 +372,7 @@ export const RegistrationTablePage: FC<{
             ))}
           </DataTable>
         )}
-        {pages > 1 ? (
-          <nav aria-label="Paginering">
-            <ul class="bijeen-nav">
-              {page > 1 ? (
-                <li>
-                  <a class="utrecht-link" href={`${base(slug)}${queryString(query, { page: page - 1 })}`}>
-                    Vorige pagina
-                  </a>
-                </li>
-              ) : null}
-              {page < pages ? (
-                <li>
-                  <a class="utrecht-link" href={`${base(slug)}${queryString(query, { page: page + 1 })}`}>
-                    Volgende pagina
-                  </a>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <Pager page={page} pages={pages} href={(n) => `${base(slug)}${queryString(query, { page: n })}`} />
       </section>
     </ManageLayout>
   );

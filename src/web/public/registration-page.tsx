@@ -9,6 +9,7 @@ import { checkinCode, formatCode } from '../../domain/checkin/rules';
 import { raw } from 'hono/html';
 import { scheduleText } from './event-page';
 import { Choice, ErrorSummary, Fieldset, has, idOf, type FieldErrors, type FormValues } from './register-page';
+import { Th } from '../components/table-cells';
 
 /*
  * The personal page behind the link in every mail: what you registered for, where you
@@ -234,15 +235,9 @@ export const RegistrationPage: FC<RegistrationPageProps> = ({
             <table class="utrecht-table">
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Ronde
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Deelsessie
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Stand
-                  </th>
+                  <Th>Ronde</Th>
+                  <Th>Deelsessie</Th>
+                  <Th>Stand</Th>
                 </tr>
               </thead>
               <tbody class="utrecht-table__body">
