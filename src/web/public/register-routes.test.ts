@@ -206,8 +206,8 @@ describe('valuesOfRegistration (an earlier registration as the form)', () => {
         role: null,
         domain: 'wonen',
         answers: { dieet: 'vegetarisch', lunch: false, thema: ['wonen', 'zorg'] },
-        billing: { organisationName: 'Gemeente Zwolle', city: 'Zwolle' },
-        choices: [{ roundKey: 'ronde-1', workshopKey: 'geld' }],
+        billing: { organisationName: 'Gemeente Zwolle', street: 'Grote Kerkplein 15', postcode: '8011 PK', city: 'Zwolle', invoiceEmail: 'facturen@example.org' },
+        choices: [{ roundKey: 'ronde-1', workshopKey: 'geld', status: 'cancelled', position: null }],
       },
       questions,
     );
@@ -219,7 +219,7 @@ describe('valuesOfRegistration (an earlier registration as the form)', () => {
       domain: 'wonen',
       choices: { 'ronde-1': 'geld' },
       answers: { dieet: 'vegetarisch', lunch: false, thema: ['wonen', 'zorg'] },
-      billing: { organisationName: 'Gemeente Zwolle', city: 'Zwolle' },
+      billing: { organisationName: 'Gemeente Zwolle', street: 'Grote Kerkplein 15', postcode: '8011 PK', city: 'Zwolle', invoiceEmail: 'facturen@example.org' },
       consents: { privacy: false, photos: false, mailingList: false },
     });
     expect(values.role).toBeUndefined();

@@ -3,6 +3,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app';
 import { eventsCalendar } from '../../domain/events/calendar';
 import type { Question } from '../../domain/events/document';
+import type { ExportRegistration } from '../../domain/exports/columns';
 import { getEventDocument, getEventView, type EventView } from '../../domain/events/service';
 import { acceptOffer, cancelRegistration, changeChoices, getRegistration, register, resendPersonalLink } from '../../domain/registration/service';
 import { DomainError } from '../../kernel/errors';
@@ -77,17 +78,7 @@ export function inputOf(values: FormValues, questions: Question[]) {
  * are left unticked on purpose: whoever enters it asks them again.
  */
 export function valuesOfRegistration(
-  r: {
-    name: string;
-    email: string;
-    organisationName: string | null;
-    organisationKind: string | null;
-    role: string | null;
-    domain: string | null;
-    answers: Record<string, unknown>;
-    billing: object | null;
-    choices: { roundKey: string; workshopKey: string }[];
-  },
+  r: Pick<ExportRegistration, 'name' | 'email' | 'organisationName' | 'organisationKind' | 'role' | 'domain' | 'answers' | 'billing' | 'choices'>,
   questions: Question[],
 ): FormValues {
   const values: FormValues = { name: r.name, email: r.email };
